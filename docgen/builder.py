@@ -1,0 +1,331 @@
+"""Builds the .docx templates in ``templates/`` from the format profile.
+
+The templates are data (staff may open and restyle them in Word), but they are produced by
+this code so that every font size, margin and column width can be reviewed here and traced
+to the profile.  Each profile element becomes a named paragraph style; the documents'
+variable parts are docxtpl/Jinja tags reading the context built by :mod:`docgen.context`.
+Building is deterministic: the same profile gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+from docgen.format import Element, Profile, load_profile, mm_to_twips
+
+ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+# Body paragraph kinds produced by docgen.context, and the profile element styling each.
+BODY_STYLES = {
+    "roman": "level_roman",
+    "number": "level_number",
+    "number2": "level_number2",
+    "number3": "level_number3",
+    "letter": "level_letter",
+    "dash": "level_dash",
+    "plus": "level_plus",
+    "text": "body",
+}
+
+# Word's default left/right cell margin (0.19 cm) in twips.
+CELL_MARGIN_TWIPS = 108
+FIXED_ZIP_DATE = (2021, 1, 1, 0, 0, 0)
+
+
+class TemplateBuilder:
+    """A python-docx document being laid out as a Party-format template."""
+
+    def __init__(self, profile: Profile, title: str):
+        self.profile = profile
+        self.doc = Document()
+        self._setup_page()
+        self._setup_styles()
+        self._page_numbers()
+        self._properties(title)
+
+    # -- document-wide set-up -------------------------------------------------------------
+
+    def _setup_page(self) -> None:
+        page = self.profile.page
+        section = self.doc.sections[0]
+        section.page_width = Mm(page.width_mm)
+        section.page_height = Mm(page.height_mm)
+        margins = page.margins_mm
+        section.top_margin = Mm(margins["top"])
+        section.bottom_margin = Mm(margins["bottom"])
+        section.left_margin = Mm(margins["left"])
+        section.right_margin = Mm(margins["right"])
+        section.header_distance = Mm(page.header_distance_mm)
+        section.footer_distance = Mm(page.header_distance_mm)
+
+    def _setup_styles(self) -> None:
+        styles = self.doc.styles
+        defaults = styles.element.find(qn("w:docDefaults"))
+        run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+        _set_fonts(run_defaults, self.profile.font)
+        run_defaults.find(qn("w:lang")).set(qn("w:val"), "vi-VN")
+        spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+        spacing.attrib.clear()
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+        spacing.set(qn("w:lineRule"), "auto")
+
+        normal = styles["Normal"]
+        normal.font.name = self.profile.font
+        _set_fonts(normal.element.get_or_add_rPr(), self.profile.font)
+        normal.font.size = Pt(self.profile.elements["body"].size)
+        for key in self.profile.elements:
+            self._add_style(self.profile.resolved(key), self.profile.elements[key].based_on)
+
+    def _add_style(self, element: Element, based_on: str | None) -> None:
+        style = self.doc.styles.add_style(element.style, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles[
+            self.profile.elements[based_on].style if based_on else "Normal"
+        ]
+        style.quick_style = True
+        font = style.font
+        font.name = self.profile.font
+        if element.size:
+            font.size = Pt(element.size)
+        font.bold = bool(element.bold)
+        font.italic = bool(element.italic)
+        font.underline = bool(element.underline)
+        fmt = style.paragraph_format
+        if element.align:
+            fmt.alignment = ALIGNMENTS[element.align]
+        fmt.first_line_indent = Mm(element.first_line_indent_mm or 0)
+        fmt.space_before = Pt(element.space_before or 0)
+        fmt.space_after = Pt(element.space_after or 0)
+        fmt.line_spacing = element.line or 1.0
+        fmt.keep_with_next = element.keep_with_next
+        fmt.widow_control = True
+
+    def _page_numbers(self) -> None:
+        """A centred PAGE field in the top margin from page 2; page 1 has an empty header."""
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False
+        paragraph = section.header.paragraphs[0]
+        paragraph.style = self.style("page_number")
+        run = paragraph.add_run()
+        run._r.append(_field_char("begin"))
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = " PAGE "
+        run._r.append(instr)
+        run._r.append(_field_char("separate"))
+        shown = OxmlElement("w:t")
+        shown.text = "2"
+        run._r.append(shown)
+        run._r.append(_field_char("end"))
+
+    def _properties(self, title: str) -> None:
+        props = self.doc.core_properties
+        props.title = title
+        props.subject = "{{ properties.subject }}"
+        props.author = "{{ properties.author }}"
+        props.comments = f"docgen template, format profile {self.profile.id}"
+        props.language = "vi-VN"
+        props.keywords = ""
+        props.last_modified_by = "docgen"
+        props.revision = 1
+
+    # -- building blocks ------------------------------------------------------------------
+
+    def style(self, key: str):
+        return self.doc.styles[self.profile.elements[key].style]
+
+    def paragraph(self, key: str, text: str = "", container=None):
+        """A paragraph in the element's style; ``text`` may hold Jinja tags."""
+        container = container if container is not None else self.doc
+        paragraph = container.add_paragraph(style=self.style(key))
+        if text:
+            _preserve_spaces(paragraph.add_run(text))
+        return paragraph
+
+    def tag(self, statement: str, container=None, key: str = "body"):
+        """A docxtpl paragraph tag (``{%p … %}``), removed with its paragraph when rendered."""
+        return self.paragraph(key, "{%p " + statement + " %}", container)
+
+    def two_columns(self, left_mm: float, right_mm: float):
+        """A borderless one-row table over the text width, as the header and signature use."""
+        table = self.doc.add_table(rows=1, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+        width = tbl_pr.find(qn("w:tblW"))
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), str(mm_to_twips(left_mm + right_mm)))
+        for column, cell, mm in zip(table.columns, table.rows[0].cells, (left_mm, right_mm)):
+            column.width = Mm(mm)
+            cell.width = Mm(mm)
+        left, right = table.rows[0].cells
+        left._tc.remove(left.paragraphs[0]._p)
+        right._tc.remove(right.paragraphs[0]._p)
+        return left, right
+
+    def header(self, *, letter: bool = False) -> None:
+        """Issuer, ``*`` and number on the left; ĐẢNG CỘNG SẢN VIỆT NAM and date on the right."""
+        left, right = self.two_columns(self.profile.header.left_mm, self.profile.header.right_mm)
+        self.paragraph("superior", "{{ header.superior }}", left)
+        self.paragraph("issuer", "{{ header.issuer }}", left)
+        self.paragraph("star", "*", left)
+        self.paragraph("number", "{{ header.number }}", left)
+        if letter:
+            self.paragraph("letter_summary", "{{ header.letter_summary }}", left)
+        heading = self.paragraph("party_heading", self.profile.elements["party_heading"].text, right)
+        self._rule_under(heading)
+        self.paragraph("place_date", "{{ header.place_date }}", right)
+
+    def _rule_under(self, paragraph) -> None:
+        """The solid line under the heading, as long as the heading: a bottom border with
+        equal indents, which Word and LibreOffice both draw between the indents."""
+        content = mm_to_twips(self.profile.header.right_mm) - 2 * CELL_MARGIN_TWIPS
+        indent = max(0, (content - mm_to_twips(self.profile.heading_line_mm)) // 2)
+        p_pr = paragraph._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+            bottom.set(qn(f"w:{name}"), value)
+        borders.append(bottom)
+        p_pr.append(borders)
+        ind = OxmlElement("w:ind")
+        ind.set(qn("w:left"), str(indent))
+        ind.set(qn("w:right"), str(indent))
+        p_pr.append(ind)
+
+    def title_block(self) -> None:
+        self.paragraph("doc_title", "{{ title }}")
+        self.paragraph("summary", "{{ summary }}")
+        self.paragraph("separator", self.profile.elements["separator"].text)
+
+    def body(self, variable: str = "body") -> None:
+        """One paragraph per outline node, styled by its level."""
+        self.tag(f"for b in {variable}")
+        for position, (kind, key) in enumerate(BODY_STYLES.items()):
+            self.tag(f"{'if' if position == 0 else 'elif'} b.kind == '{kind}'")
+            self.paragraph(key, "{{ b.text }}")
+        self.tag("elif b.kind == 'runin'")
+        runin = self.paragraph("body")
+        runin.add_run("{{ b.marker }}").bold = True
+        _preserve_spaces(runin.add_run(" {{ b.text }}"))
+        self.tag("endif")
+        self.tag("endfor")
+
+    def signature(self) -> None:
+        """Nơi nhận on the left, the signer on the right, side by side."""
+        columns = self.profile.signature_table
+        left, right = self.two_columns(columns.left_mm, columns.right_mm)
+        self.paragraph("recipients_label", self.profile.elements["recipients_label"].text, left)
+        self.tag("for r in recipients", left, "recipient")
+        self.paragraph("recipient", "{{ r }}", left)
+        self.tag("endfor", left, "recipient")
+        self.paragraph("signature_authority", "{{ signature.authority }}", right)
+        self.paragraph("signer_title", "{{ signature.title }}", right)
+        for _ in range(self.profile.signature_blank_lines):
+            self.paragraph("signer_title", "", right)
+        self.paragraph("signer_name", "{{ signature.name }}", right)
+
+    def spacer(self) -> None:
+        self.paragraph("body").paragraph_format.first_line_indent = Mm(0)
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return _repack(buffer.getvalue())
+
+
+def _preserve_spaces(run) -> None:
+    """Keep runs of spaces a value may bring (the blank number "Số      -KH/ĐU")."""
+    run._r.find(qn("w:t")).set(qn("xml:space"), "preserve")
+
+
+def _field_char(kind: str):
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    return char
+
+
+def _set_fonts(r_pr, font: str) -> None:
+    """Name the font for every script, dropping theme fonts that would override it."""
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    fonts.attrib.clear()
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), font)
+
+
+def _repack(docx: bytes) -> bytes:
+    """The same zip with fixed entry dates and no thumbnail, so builds are reproducible."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename == "docProps/thumbnail.jpeg":
+                continue
+            data = source.read(info.filename)
+            if info.filename == "_rels/.rels":
+                data = _drop_thumbnail_relationship(data)
+            target.writestr(zipfile.ZipInfo(info.filename, FIXED_ZIP_DATE), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _drop_thumbnail_relationship(rels: bytes) -> bytes:
+    root = etree.fromstring(rels)
+    for rel in list(root):
+        if rel.get("Target", "").endswith("thumbnail.jpeg"):
+            root.remove(rel)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# -- the templates --------------------------------------------------------------------------
+
+
+def build_plan(profile: Profile) -> bytes:
+    """The committee's Kế hoạch (and any typed document with the same parts)."""
+    builder = TemplateBuilder(profile, "Kế hoạch")
+    builder.header()
+    builder.title_block()
+    builder.body()
+    builder.spacer()
+    builder.signature()
+    return builder.to_bytes()
+
+
+TEMPLATES: dict[str, Callable[[Profile], bytes]] = {
+    "plan": build_plan,
+}
+
+
+def build_templates(out_dir: Path, profile: Profile | None = None) -> list[Path]:
+    """Write every template into ``out_dir``; returns the paths written."""
+    profile = profile or load_profile()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, build in TEMPLATES.items():
+        path = out_dir / f"{name}.docx"
+        path.write_bytes(build(profile))
+        written.append(path)
+    return written

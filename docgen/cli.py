@@ -1,0 +1,133 @@
+"""The ``docgen`` command line.
+
+Every command reports bad input as one line on stderr and exits with status 2; heavy
+modules (python-docx, docxtpl, lxml) are imported inside the commands that need them so
+that ``docgen --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from docgen.model import InvalidData
+
+
+class Failure(click.ClickException):
+    """Bad input: printed as one line, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"docgen: {self.message}", err=True)
+
+
+def reports_bad_input(command):
+    """Turn the errors bad input raises anywhere below into a one-line failure."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from docgen.engine import RenderError
+        from docgen.importer import PlanImportError
+
+        try:
+            return command(*args, **kwargs)
+        except (InvalidData, PlanImportError, RenderError) as error:
+            raise Failure(str(error)) from None
+        except OSError as error:
+            raise Failure(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+
+    return wrapper
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so a failure leaves nothing half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="docgen")
+def main() -> None:
+    """Official Party documents (.docx) for every grassroots unit, from one plan."""
+
+
+@main.command("import-plan")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The plan as YAML.")
+@click.option("--org", "org_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Organisation profile (YAML) for what the text lacks; default: the demo committee.")
+@click.option("--fix", is_flag=True, help="Apply the suggested splits of glued words.")
+@reports_bad_input
+def import_plan(source: Path, output: Path, org_file: Path | None, fix: bool) -> None:
+    """Bring an existing plan (.txt or .docx) in as structured data."""
+    from docgen.files import dump_plan, load_organisation
+    from docgen.importer import import_docx, import_text
+
+    organisation = load_organisation(org_file) if org_file else load_organisation()
+    if source.suffix.lower() == ".docx":
+        result = import_docx(source, organisation, fix=fix)
+    elif source.suffix.lower() == ".txt":
+        result = import_text(_read_text(source), organisation, fix=fix)
+    else:
+        raise Failure(f"{source}: expected a .txt or .docx file")
+    write_atomically(output, dump_plan(result.plan).encode("utf-8"))
+    for suggestion in result.suggestions:
+        click.echo(f"{suggestion.where}: {suggestion.message}", err=True)
+    applied = " (applied)" if fix else ""
+    click.echo(f"{output}: {len(result.suggestions)} suggestion(s){applied}", err=True)
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise Failure(f"{path}: not UTF-8 text; save it as UTF-8 and try again")
+
+
+@main.command()
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--kind", default="plan", show_default=True, help="Document kind.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@reports_bad_input
+def render(plan_file: Path, kind: str, output: Path) -> None:
+    """Render one document of a plan as .docx."""
+    from docgen.context import plan_context
+    from docgen.engine import render_reference, template_path
+    from docgen.files import load_plan
+
+    template = template_path(kind)
+    plan = load_plan(plan_file)
+    write_atomically(output, render_reference(template, plan_context(plan)))
+    click.echo(str(output))
+
+
+@main.command("build-templates")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("templates"), show_default=True)
+def build_templates(output: Path) -> None:
+    """Rebuild the .docx templates from the format profile."""
+    from docgen.builder import build_templates as build
+
+    for path in build(output):
+        click.echo(str(path))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""From data to the context a template renders: every line of the document, worded and cased.
+
+Templates only place values; all wording decisions (upper case of names, the number line,
+the date line, recipients' punctuation, the ủy/uỷ style) are made here, in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docgen import outline
+from docgen.model import DocType, Plan
+from docgen.vn.dates import place_date
+from docgen.vn.text import apply_tone_style, upper
+
+# Numbered paragraphs longer than this with nothing under them are sentences, not titles:
+# their number is set in bold and their text in the body face ("3. Trang thông tin … đăng tải …").
+RUNIN_MIN_CHARS = 120
+BLANK_NUMBER = "      "
+
+
+def number_line(number: int | None, doc_type: DocType, symbol: str) -> str:
+    """``Số 15-KH/ĐUK``; at least two digits; a blank for the registry to fill."""
+    shown = f"{number:02d}" if number is not None else BLANK_NUMBER
+    return f"Số {shown}-{doc_type.value}/{symbol}"
+
+
+def recipient_lines(recipients: Iterable[str]) -> list[str]:
+    """``- Ban …,`` for each recipient and a full stop after the last, as Party documents end."""
+    items = [item.rstrip(" ,;.") for item in recipients]
+    return [f"- {item}{'.' if i == len(items) - 1 else ','}" for i, item in enumerate(items)]
+
+
+def body_paragraphs(text: str) -> list[dict[str, str]]:
+    """The outline as a flat list of paragraphs, each with the kind its style is chosen by."""
+    paragraphs = []
+    for _, node in outline.walk(outline.parse(text)):
+        if node.kind == "text":
+            paragraphs.append({"kind": "text", "marker": "", "text": node.text})
+        elif node.kind == "roman":
+            paragraphs.append({"kind": "roman", "marker": node.marker, "text": f"{node.marker} {upper(node.text)}"})
+        elif node.kind in ("dash", "plus"):
+            paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {node.text}"})
+        elif not node.children and len(node.text) > RUNIN_MIN_CHARS:
+            paragraphs.append({"kind": "runin", "marker": node.marker, "text": node.text})
+        else:
+            paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {node.text}"})
+    return paragraphs
+
+
+def plan_context(plan: Plan) -> dict[str, Any]:
+    """The context of the committee's own document (``--kind plan``)."""
+    org = plan.organisation
+    context = {
+        "header": {
+            "superior": upper(org.superior),
+            "issuer": upper(org.name),
+            "number": number_line(plan.number, plan.type, org.symbol),
+            "place_date": place_date(org.place, plan.date),
+        },
+        "title": plan.type.title,
+        "summary": plan.summary,
+        "body": body_paragraphs(plan.body),
+        "signature": plan.signature.model_dump(),
+        "recipients": recipient_lines(plan.recipients),
+        "properties": {"subject": f"{plan.type.noun} {plan.summary}", "author": org.name},
+    }
+    return in_tone_style(context, org.tone_style.value)
+
+
+def in_tone_style(value: Any, style: str) -> Any:
+    """Every string of the context written in the organisation's ủy/uỷ style."""
+    if isinstance(value, str):
+        return apply_tone_style(value, style)
+    if isinstance(value, dict):
+        return {key: in_tone_style(item, style) for key, item in value.items()}
+    if isinstance(value, list):
+        return [in_tone_style(item, style) for item in value]
+    return value

@@ -1,0 +1,63 @@
+"""Plans and organisations as YAML files, for the command line and the demo data.
+
+YAML keeps the body outline readable (a literal block, one paragraph a line), so staff who
+use the CLI can edit a plan in any text editor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from docgen.model import InvalidData, Organisation, Plan, describe_errors
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+DEMO_ORGANISATION = EXAMPLES / "organisation.yaml"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidData(str(path), ["file not found"]) from None
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InvalidData(str(path), [f"not a readable UTF-8 YAML file ({error.__class__.__name__})"]) from None
+
+
+def parse_model(model: type[Model], data: object, source: str) -> Model:
+    if not isinstance(data, dict):
+        raise InvalidData(source, [f"expected a mapping of fields for a {model.__name__.lower()}"])
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InvalidData(source, describe_errors(error)) from None
+
+
+def load_plan(path: Path) -> Plan:
+    return parse_model(Plan, load_yaml(path), str(path))
+
+
+def load_organisation(path: Path = DEMO_ORGANISATION) -> Organisation:
+    return parse_model(Organisation, load_yaml(path), str(path))
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_plan(plan: Plan) -> str:
+    data = plan.model_dump(mode="json")
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

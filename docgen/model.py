@@ -1,0 +1,150 @@
+"""The data docgen works from: an organisation, its plans, its grassroots units.
+
+Every text field is NFC-normalised on the way in (``Ð`` becomes ``Đ``), so the rest of
+the code can compare and search Vietnamese text without thinking about it.  Validation
+errors are turned into messages that name the field and say what is expected
+(:func:`describe_errors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from docgen.vn.text import normalize
+
+
+def _clean(value: str) -> str:
+    """NFC, one space between words, no stray spaces at the ends."""
+    return " ".join(normalize(value).split())
+
+
+Text = Annotated[str, AfterValidator(_clean)]
+NonEmptyText = Annotated[str, AfterValidator(_clean), Field(min_length=1)]
+LongText = Annotated[str, AfterValidator(normalize)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ToneStyle(str, Enum):
+    """Where the tone mark sits on ``oa``, ``oe``, ``uy``: ``ủy`` (old) or ``uỷ`` (new)."""
+
+    OLD = "old"
+    NEW = "new"
+
+
+class DocType(str, Enum):
+    """Party document types docgen produces, valued by their symbol abbreviation."""
+
+    KE_HOACH = "KH"
+    HUONG_DAN = "HD"
+    CONG_VAN = "CV"
+    BAO_CAO = "BC"
+
+    @property
+    def title(self) -> str:
+        """The type name printed above the summary (a công văn has none)."""
+        return {"KH": "KẾ HOẠCH", "HD": "HƯỚNG DẪN", "CV": "", "BC": "BÁO CÁO"}[self.value]
+
+    @property
+    def noun(self) -> str:
+        """The type as it is named in a sentence: "Kế hoạch số 15-KH/ĐUK"."""
+        return {"KH": "Kế hoạch", "HD": "Hướng dẫn", "CV": "Công văn", "BC": "Báo cáo"}[self.value]
+
+
+class Organisation(_Model):
+    """The issuing committee: what the header, signature and sentences say about it."""
+
+    superior: Text = Field(description="cơ quan cấp trên trực tiếp, e.g. Đảng bộ tỉnh Hưng Yên")
+    name: NonEmptyText = Field(description="full name, e.g. Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh")
+    short_name: NonEmptyText = Field(description="name used in sentences, e.g. Đảng ủy Khối")
+    symbol: NonEmptyText = Field(pattern=r"^[A-ZĐ][A-Za-zĐđ]*$", description="e.g. ĐUK")
+    place: NonEmptyText = Field(description="địa danh in the date line, e.g. Hưng Yên")
+    collective: NonEmptyText = Field(default="Ban Thường vụ", description="who signs: Ban Thường vụ")
+    office: NonEmptyText = Field(default="Văn phòng Đảng ủy", description="for 'Lưu Văn phòng Đảng ủy'")
+    tone_style: ToneStyle = ToneStyle.OLD
+    term: Text = Field(default="", description="nhiệm kỳ, e.g. 2020 - 2025")
+
+
+class Signature(_Model):
+    """Signature block: ``T/M BAN THƯỜNG VỤ`` / ``PHÓ BÍ THƯ`` / name."""
+
+    authority: NonEmptyText = Field(default="T/M BAN THƯỜNG VỤ")
+    title: NonEmptyText = Field(default="BÍ THƯ")
+    name: Text = ""
+
+
+class Indicator(_Model):
+    """One row of a unit's report table."""
+
+    name: NonEmptyText
+    unit: NonEmptyText = Field(description="đơn vị tính, e.g. cuộc, lượt người, tin bài")
+    group: Text = Field(default="", description="the plan's form of work it belongs to")
+
+
+class UnitTask(_Model):
+    """Something every unit must do, with its deadline when there is one."""
+
+    text: NonEmptyText
+    deadline: dt.date | None = None
+
+
+class Report(_Model):
+    """What units report back: the period, the indicators, the deadline."""
+
+    title: Text = Field(default="", description="trích yếu of the report form")
+    period: Text = Field(default="", description="e.g. từ tháng 6/2021 đến tháng 12/2021")
+    deadline: dt.date | None = None
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class Plan(_Model):
+    """A committee's document held as data; ``body`` is the outline as staff type it."""
+
+    organisation: Organisation
+    type: DocType = DocType.KE_HOACH
+    number: int | None = Field(default=None, ge=1, description="None leaves the number blank")
+    date: dt.date | None = None
+    summary: NonEmptyText = Field(description="trích yếu, e.g. đẩy mạnh công tác tuyên truyền …")
+    basis: list[NonEmptyText] = Field(default_factory=list, description="căn cứ: cited documents")
+    body: LongText = Field(description="the body as Vietnamese outline text")
+    signature: Signature = Field(default_factory=Signature)
+    recipients: list[NonEmptyText] = Field(default_factory=list)
+    unit_tasks: list[UnitTask] = Field(default_factory=list)
+    report: Report = Field(default_factory=Report)
+
+
+class Unit(_Model):
+    """A grassroots party organisation (đảng bộ cơ sở or chi bộ cơ sở)."""
+
+    code: NonEmptyText
+    name: NonEmptyText
+    kind: Annotated[str, Field(pattern=r"^(dang-bo|chi-bo)$")]
+    symbol: Text = ""
+    secretary: Text = ""
+    deputy: Text = ""
+    place: Text = ""
+    email: Text = ""
+
+
+def describe_errors(error: ValidationError) -> list[str]:
+    """One line per problem: the field's dotted path, then what is expected."""
+    lines = []
+    for item in error.errors():
+        path = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        lines.append(f"{path}: {item['msg']}")
+    return lines
+
+
+class InvalidData(ValueError):
+    """Data that does not fit the model; ``problems`` holds one line per bad field."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        super().__init__(f"{source}: " + "; ".join(problems))
