@@ -6,11 +6,12 @@ Imports nothing else from docgen, so every other layer can lean on it.
 from docgen.vn.collate import person_sort_key, sort_key
 from docgen.vn.dates import long_date, parse_date, place_date, short_date
 from docgen.vn.numbers import format_money, format_number, format_percent, from_roman, number_to_words, to_roman
-from docgen.vn.text import apply_tone_style, collapse_spaces, normalize, tone_styles_in, upper
+from docgen.vn.text import apply_tone_style, collapse_spaces, fold, normalize, tone_styles_in, upper
 
 __all__ = [
     "apply_tone_style",
     "collapse_spaces",
+    "fold",
     "format_money",
     "format_number",
     "format_percent",

@@ -56,7 +56,7 @@ def _weights(cluster: str) -> tuple[tuple[int, int], tuple[int, ...], int]:
 
 
 def sort_key(text: str) -> tuple:
-    """Key for sorted(): Vietnamese order for NFC or NFD text; distinct strings never tie."""
+    """Key for sorted(): Vietnamese order for NFC or NFD text; texts that differ after normalize never tie."""
     text = normalize(text)
     weights = [_weights(cluster) for cluster in _clusters(text)]
     return *(tuple(w[level] for w in weights) for level in range(3)), text

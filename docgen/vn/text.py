@@ -80,3 +80,9 @@ def apply_tone_style(text: str, style: str) -> str:
 def tone_styles_in(text: str) -> set[str]:
     """The tone styles ("old", "new") that occur, so a checker can warn when a text mixes them."""
     return {site.style for word in _WORD.findall(normalize(text)) if (site := _open_syllable(word))}
+
+
+def fold(text: str) -> str:
+    """Lower case with every mark removed (đ → d), single-spaced: for matching what people type."""
+    decomposed = unicodedata.normalize("NFD", normalize(text).replace("đ", "d").replace("Đ", "D"))
+    return collapse_spaces("".join(c for c in decomposed if not unicodedata.combining(c)).lower())
