@@ -1,0 +1,32 @@
+"""Limits for files people upload or hand to the command line: size and zip bombs.
+
+A .docx or .xlsx is a zip; a few kilobytes can declare gigabytes of XML. Everything that
+opens such a package first asks :func:`check_zip`.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MEMBERS = 2_000
+
+
+class UnsafeFile(ValueError):
+    """A package that is not a zip, or would expand beyond reason."""
+
+
+def check_zip(data: bytes, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
+    """Refuse a package that is not a zip or whose declared contents are too large."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile:
+        raise UnsafeFile("không phải tệp Office hợp lệ (không đọc được gói zip)") from None
+    if len(members) > MAX_MEMBERS:
+        raise UnsafeFile(f"gói có quá nhiều phần ({len(members)})")
+    total = sum(member.file_size for member in members)
+    compressed = sum(member.compress_size for member in members) or 1
+    if total > max_uncompressed or total / compressed > MAX_RATIO:
+        raise UnsafeFile(f"gói giải nén ra quá lớn ({total // (1024 * 1024)} MB): có thể là zip bomb")
