@@ -17,7 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -42,6 +42,7 @@ BODY_STYLES = {
     "dash": "level_dash",
     "plus": "level_plus",
     "text": "body",
+    "fill": "fill_line",
 }
 
 # Word's default left/right cell margin (0.19 cm) in twips.
@@ -114,8 +115,10 @@ class TemplateBuilder:
         fmt.space_before = Pt(element.space_before or 0)
         fmt.space_after = Pt(element.space_after or 0)
         fmt.line_spacing = element.line or 1.0
-        fmt.keep_with_next = element.keep_with_next
+        fmt.keep_with_next = bool(element.keep_with_next)
         fmt.widow_control = True
+        if element.tab_right_dots:
+            fmt.tab_stops.add_tab_stop(Mm(self.profile.text_width_mm), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
     def _page_numbers(self) -> None:
         """A centred PAGE field in the top margin from page 2; page 1 has an empty header."""
@@ -214,10 +217,37 @@ class TemplateBuilder:
         ind.set(qn("w:right"), str(indent))
         p_pr.append(ind)
 
-    def title_block(self) -> None:
+    def title_block(self, period: bool = False) -> None:
+        """Type name, summary (and the report's period when asked), then ``-----``."""
         self.paragraph("doc_title", "{{ title }}")
         self.paragraph("summary", "{{ summary }}")
+        if period:
+            self.tag("if period", key="period")
+            self.paragraph("period", "{{ period }}")
+            self.tag("endif", key="period")
         self.paragraph("separator", self.profile.elements["separator"].text)
+
+    def salutation(self) -> None:
+        self.paragraph("salutation", "{{ salutation }}")
+
+    def indicator_table(self, columns: tuple[tuple[str, str, float], ...]) -> None:
+        """A bordered table with a header row and one row per item of ``indicators``."""
+        table = self.doc.add_table(rows=4, cols=len(columns))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        header, loop_start, row, loop_end = table.rows
+        for index, (title, field, mm) in enumerate(columns):
+            table.columns[index].width = Mm(mm)
+            for cell_row in table.rows:
+                cell_row.cells[index].width = Mm(mm)
+            _set_cell(header.cells[index], title, self.style("table_header"))
+            _set_cell(row.cells[index], "{{ row.%s }}" % field, self.style("table_text"))
+            _set_cell(loop_start.cells[index], "", self.style("table_text"))
+            _set_cell(loop_end.cells[index], "", self.style("table_text"))
+        _set_cell(loop_start.cells[0], "{%tr for row in indicators %}", self.style("table_text"))
+        _set_cell(loop_end.cells[0], "{%tr endfor %}", self.style("table_text"))
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
     def body(self, variable: str = "body") -> None:
         """One paragraph per outline node, styled by its level."""
@@ -253,6 +283,13 @@ class TemplateBuilder:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _repack(buffer.getvalue())
+
+
+def _set_cell(cell, text: str, style) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    if text:
+        _preserve_spaces(paragraph.add_run(text))
 
 
 def _preserve_spaces(run) -> None:
@@ -303,19 +340,60 @@ def _drop_thumbnail_relationship(rels: bytes) -> bytes:
 # -- the templates --------------------------------------------------------------------------
 
 
-def build_plan(profile: Profile) -> bytes:
-    """The committee's Kế hoạch (and any typed document with the same parts)."""
-    builder = TemplateBuilder(profile, "Kế hoạch")
-    builder.header()
-    builder.title_block()
+def typed_document(title: str) -> Callable[[Profile], bytes]:
+    """A typed document (Kế hoạch, Hướng dẫn): header, type name and summary, body, signature."""
+
+    def build(profile: Profile) -> bytes:
+        builder = TemplateBuilder(profile, title)
+        builder.header()
+        builder.title_block()
+        builder.body()
+        builder.spacer()
+        builder.signature()
+        return builder.to_bytes()
+
+    return build
+
+
+def build_letter(profile: Profile) -> bytes:
+    """A Công văn: no type name; the summary sits under the number; ``Kính gửi:`` line."""
+    builder = TemplateBuilder(profile, "Công văn")
+    builder.header(letter=True)
+    builder.salutation()
     builder.body()
     builder.spacer()
     builder.signature()
     return builder.to_bytes()
 
 
+REPORT_COLUMNS = (
+    ("STT", "number", 14),
+    ("Nội dung", "name", 81),
+    ("Đơn vị tính", "unit", 25),
+    ("Số lượng", "value", 22),
+    ("Ghi chú", "note", 23),
+)
+
+
+def build_report(profile: Profile) -> bytes:
+    """A Báo cáo form: period under the summary, the indicator table between two body parts."""
+    builder = TemplateBuilder(profile, "Báo cáo")
+    builder.header()
+    builder.title_block(period=True)
+    builder.body()
+    builder.indicator_table(REPORT_COLUMNS)
+    builder.body("closing")
+    builder.spacer()
+    builder.signature()
+    return builder.to_bytes()
+
+
 TEMPLATES: dict[str, Callable[[Profile], bytes]] = {
-    "plan": build_plan,
+    "plan": typed_document("Kế hoạch"),
+    "unit-plan": typed_document("Kế hoạch thực hiện"),
+    "letter": build_letter,
+    "guidance": typed_document("Hướng dẫn"),
+    "report": build_report,
 }
 
 

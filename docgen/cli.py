@@ -34,10 +34,11 @@ def reports_bad_input(command):
     def wrapper(*args, **kwargs):
         from docgen.engine import RenderError
         from docgen.importer import PlanImportError
+        from docgen.units import UnitsFileError
 
         try:
             return command(*args, **kwargs)
-        except (InvalidData, PlanImportError, RenderError) as error:
+        except (InvalidData, PlanImportError, RenderError, UnitsFileError) as error:
             raise Failure(str(error)) from None
         except OSError as error:
             raise Failure(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
@@ -101,21 +102,43 @@ def _read_text(path: Path) -> str:
     raise Failure(f"{path}: not UTF-8 text; save it as UTF-8 and try again")
 
 
+KIND_CHOICE = click.Choice(["plan", "unit-plan", "letter", "guidance", "report"])
+
+
 @main.command()
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", default="plan", show_default=True, help="Document kind.")
+@click.option("--kind", type=KIND_CHOICE, default="plan", show_default=True, help="Document kind.")
+@click.option("--unit", "unit_code", help="Code of the unit (for unit-plan, letter, report; optional for guidance).")
+@click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Units list (.csv or .xlsx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @reports_bad_input
-def render(plan_file: Path, kind: str, output: Path) -> None:
+def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path | None, output: Path) -> None:
     """Render one document of a plan as .docx."""
-    from docgen.context import plan_context
+    from docgen.derive import document_context
     from docgen.engine import render_reference, template_path
     from docgen.files import load_plan
 
-    template = template_path(kind)
     plan = load_plan(plan_file)
-    write_atomically(output, render_reference(template, plan_context(plan)))
+    unit = _find_unit(unit_code, units_file) if unit_code or units_file else None
+    try:
+        context = document_context(kind, plan, unit)
+    except ValueError as error:
+        raise Failure(str(error)) from None
+    write_atomically(output, render_reference(template_path(kind), context))
     click.echo(str(output))
+
+
+def _find_unit(code: str | None, units_file: Path | None):
+    from docgen.units import read_units
+
+    if not (code and units_file):
+        raise Failure("--unit and --units go together: the unit's code and the file that lists it")
+    units = read_units(units_file)
+    for unit in units:
+        if unit.code == code:
+            return unit
+    raise Failure(f"{units_file}: no unit with code {code!r}")
 
 
 @main.command("build-templates")

@@ -6,6 +6,7 @@ the date line, recipients' punctuation, the ủy/uỷ style) are made here, in o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,10 +15,12 @@ from docgen.model import DocType, Plan
 from docgen.vn.dates import place_date
 from docgen.vn.text import apply_tone_style, upper
 
-# Numbered paragraphs longer than this with nothing under them are sentences, not titles:
-# their number is set in bold and their text in the body face ("3. Trang thông tin … đăng tải …").
+# A numbered paragraph is a sentence, not a title, when it ends like one, or when it has nothing
+# under it and runs longer than this: its number is bold and its text in the body face.
 RUNIN_MIN_CHARS = 120
 BLANK_NUMBER = "      "
+# A paragraph of dots alone is a line to write on (report forms).
+FILL_LINE = re.compile(r"^[.…]{5,}$")
 
 
 def number_line(number: int | None, doc_type: DocType, symbol: str) -> str:
@@ -36,13 +39,15 @@ def body_paragraphs(text: str) -> list[dict[str, str]]:
     """The outline as a flat list of paragraphs, each with the kind its style is chosen by."""
     paragraphs = []
     for _, node in outline.walk(outline.parse(text)):
-        if node.kind == "text":
+        if node.kind == "text" and FILL_LINE.match(node.text):
+            paragraphs.append({"kind": "fill", "marker": "", "text": "\t"})
+        elif node.kind == "text":
             paragraphs.append({"kind": "text", "marker": "", "text": node.text})
         elif node.kind == "roman":
             paragraphs.append({"kind": "roman", "marker": node.marker, "text": f"{node.marker} {upper(node.text)}"})
         elif node.kind in ("dash", "plus"):
             paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {node.text}"})
-        elif not node.children and len(node.text) > RUNIN_MIN_CHARS:
+        elif node.text.endswith((".", ";")) or (not node.children and len(node.text) > RUNIN_MIN_CHARS):
             paragraphs.append({"kind": "runin", "marker": node.marker, "text": node.text})
         else:
             paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {node.text}"})

@@ -67,8 +67,20 @@ class Organisation(_Model):
     place: NonEmptyText = Field(description="địa danh in the date line, e.g. Hưng Yên")
     collective: NonEmptyText = Field(default="Ban Thường vụ", description="who signs: Ban Thường vụ")
     office: NonEmptyText = Field(default="Văn phòng Đảng ủy", description="for 'Lưu Văn phòng Đảng ủy'")
+    dang_bo: Text = Field(default="", description="the đảng bộ the committee leads, its units' superior "
+                          "line; default: the name with Đảng ủy → Đảng bộ")
     tone_style: ToneStyle = ToneStyle.OLD
     term: Text = Field(default="", description="nhiệm kỳ, e.g. 2020 - 2025")
+
+    @property
+    def party_organisation(self) -> str:
+        """``Đảng bộ Khối Cơ quan - Doanh nghiệp tỉnh``: what its units write above their name."""
+        if self.dang_bo:
+            return self.dang_bo
+        for committee in ("Đảng ủy", "Đảng uỷ"):
+            if self.name.startswith(committee):
+                return "Đảng bộ" + self.name[len(committee):]
+        return self.name
 
 
 class Signature(_Model):
@@ -120,7 +132,11 @@ class Plan(_Model):
 
 
 class Unit(_Model):
-    """A grassroots party organisation (đảng bộ cơ sở or chi bộ cơ sở)."""
+    """A grassroots party organisation (đảng bộ cơ sở or chi bộ cơ sở).
+
+    ``name`` is the body it is the party organisation of (``Sở Tài chính``), without the
+    ``Đảng bộ`` / ``Chi bộ`` in front: the documents put the right word there.
+    """
 
     code: NonEmptyText
     name: NonEmptyText
@@ -130,6 +146,15 @@ class Unit(_Model):
     deputy: Text = ""
     place: Text = ""
     email: Text = ""
+
+    @property
+    def is_dang_bo(self) -> bool:
+        return self.kind == "dang-bo"
+
+    @property
+    def committee(self) -> str:
+        """Who issues its documents: ``Đảng ủy Sở Tài chính`` or ``Chi bộ Sở Tư pháp``."""
+        return f"{'Đảng ủy' if self.is_dang_bo else 'Chi bộ'} {self.name}"
 
 
 def describe_errors(error: ValidationError) -> list[str]:

@@ -16,7 +16,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATE_DIR = Path(os.environ.get("DOCGEN_TEMPLATES", Path(__file__).resolve().parents[2] / "templates"))
-KINDS = ("plan",)
+KINDS = ("plan", "unit-plan", "letter", "guidance", "report")
 
 
 class RenderError(ValueError):

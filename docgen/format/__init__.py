@@ -28,7 +28,7 @@ class Element:
     bold: bool | None = None
     italic: bool | None = None
     underline: bool | None = None
-    caps: bool = False
+    caps: bool | None = None
     align: str | None = None
     text: str | None = None
     based_on: str | None = None
@@ -36,8 +36,16 @@ class Element:
     space_before: float | None = None
     space_after: float | None = None
     line: float | None = None
-    keep_with_next: bool = False
+    keep_with_next: bool | None = None
+    tab_right_dots: bool | None = None
     conf: str = "M"
+    severity: str | None = None
+
+    @property
+    def check_severity(self) -> str:
+        """What the checker reports a breach as: ``severity`` when the spec's §12.1 sets one
+        apart from the confidence tag, else error for certain rules and warning for the rest."""
+        return self.severity or ("error" if self.certain else "warning")
 
     @property
     def allowed_sizes(self) -> tuple[float, ...]:
@@ -57,6 +65,28 @@ class Page:
     margin_tolerance_mm: float
     header_distance_mm: float
     page_number_from: int
+    paper_tolerance_mm: float = 1
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What the checker matches a document's text against: the patterns and word lists of the format."""
+
+    number: str
+    number_blank: str
+    place_date: str
+    place_date_blank: str
+    doc_titles: tuple[str, ...]
+    letter_symbol: str
+    state_symbols: tuple[str, ...]
+    authority: tuple[str, ...]
+    state_authority: dict[str, str]
+    collectives: tuple[str, ...]
+    state_heading: str
+    state_motto: str
+    salutation: str
+    state_letter_prefix: str
+    legacy_fonts: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -77,6 +107,7 @@ class Profile:
     signature_table: Columns
     signature_blank_lines: int
     elements: dict[str, Element] = field(default_factory=dict)
+    checks: Checks | None = None
 
     @property
     def text_width_mm(self) -> float:
@@ -94,7 +125,7 @@ class Profile:
             {
                 name: getattr(element, name)
                 for name in element.__dataclass_fields__
-                if getattr(element, name) not in (None, (), False)
+                if getattr(element, name) is not None and getattr(element, name) != ()
             }
         )
         return Element(**merged)
@@ -129,4 +160,10 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
         signature_table=Columns(signature["left_mm"], signature["right_mm"]),
         signature_blank_lines=signature["signature_blank_lines"],
         elements=elements,
+        checks=_checks(data["checks"]) if "checks" in data else None,
     )
+
+
+def _checks(values: dict) -> Checks:
+    values = {key: tuple(value) if isinstance(value, list) else value for key, value in values.items()}
+    return Checks(**values)

@@ -1,0 +1,363 @@
+"""From the committee's plan and one unit to the context of each of that unit's documents.
+
+Derived documents are written as outline text and rendered through the same path as the
+plan itself, so they get the same styles, numbering and checks.  Wording that depends on the
+unit (who it is, what it calls itself, whom it has under it) is decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from docgen import outline
+from docgen.context import body_paragraphs, in_tone_style, number_line, plan_context, recipient_lines
+from docgen.model import DocType, Plan, Unit
+from docgen.vn.dates import place_date, short_date
+from docgen.vn.numbers import to_roman
+from docgen.vn.text import fold, upper
+
+
+# How a unit's body refers to itself, by the first words of its name (longest first).
+SELF_NAMES = (
+    ("tổng công ty", "Tổng công ty"),
+    ("công ty", "Công ty"),
+    ("chi cục", "Chi cục"),
+    ("cục", "Cục"),
+    ("sở", "Sở"),
+    ("ban", "Ban"),
+    ("văn phòng", "Văn phòng"),
+    ("trường", "Nhà trường"),
+    ("bệnh viện", "Bệnh viện"),
+    ("ngân hàng", "Ngân hàng"),
+    ("kho bạc", "Kho bạc"),
+    ("bảo hiểm", "cơ quan"),
+    ("báo", "Báo"),
+    ("đài", "Đài"),
+    ("hội", "Hội"),
+    ("liên đoàn", "Liên đoàn"),
+    ("trung tâm", "Trung tâm"),
+    ("viện", "Viện"),
+    ("quỹ", "Quỹ"),
+    ("thanh tra", "cơ quan"),
+)
+
+
+def self_name(unit: Unit) -> str:
+    """``Công ty``, ``Sở``, ``Nhà trường`` …; ``đơn vị`` when the name says nothing."""
+    folded = fold(unit.name)
+    for prefix, name in SELF_NAMES:
+        if folded == fold(prefix) or folded.startswith(fold(prefix) + " "):
+            return name
+    return "đơn vị"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """How documents cite the committee's plan."""
+
+    plan: Plan
+
+    @property
+    def reference(self) -> str:
+        """``Kế hoạch số 15-KH/ĐUK ngày 25/5/2021``."""
+        number = number_line(self.plan.number, self.plan.type, self.plan.organisation.symbol)[3:].strip()
+        dated = f" ngày {short_date(self.plan.date)}" if self.plan.date else ""
+        return f"{self.plan.type.noun} số {number}{dated}"
+
+    @property
+    def issuer(self) -> str:
+        """``Ban Thường vụ Đảng ủy Khối``."""
+        org = self.plan.organisation
+        return f"{org.collective} {org.short_name}"
+
+    @property
+    def full(self) -> str:
+        """``Kế hoạch số 15-KH/ĐUK ngày 25/5/2021 của Ban Thường vụ Đảng ủy Khối về …``."""
+        return f"{self.reference} của {self.issuer} về {self.plan.summary}"
+
+
+# -- reading the committee's plan ---------------------------------------------------------
+
+
+def _sections(plan: Plan) -> tuple[list[outline.Node], list[outline.Node]]:
+    """The plan's Roman sections that units carry out, and its "tổ chức thực hiện" section's items."""
+    carried, organisation = [], []
+    for node in outline.parse(plan.body):
+        if node.kind != "roman":
+            continue
+        if "to chuc thuc hien" in fold(node.text):
+            organisation = node.children
+        else:
+            carried.append(node)
+    return carried, organisation
+
+
+def _grassroots_duties(organisation: list[outline.Node]) -> list[str]:
+    """What the plan asks of grassroots committees: the items under "Cấp ủy cơ sở"."""
+    for node in organisation:
+        if re.search(r"cap uy co so|dang bo, chi bo co so|co so dang", fold(node.text)):
+            return [child.text for child in node.children if child.kind in ("dash", "plus", "text")]
+    return []
+
+
+def _adapt(text: str, unit: Unit) -> str:
+    """Reword a committee sentence for the unit: "trong Khối" → "trong Công ty"."""
+    own = self_name(unit)
+    text = re.sub(r"\bCác cơ quan, đơn vị trong Khối\b",
+                  "Các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "Chi bộ và các đoàn thể", text)
+    return re.sub(r"\btrong Khối\b", f"trong {own}", text)
+
+
+def _copy_adapted(nodes: list[outline.Node], unit: Unit) -> list[outline.Node]:
+    return [
+        outline.Node(node.kind, node.marker, _adapt(node.text, unit), _copy_adapted(node.children, unit))
+        for node in nodes
+    ]
+
+
+# -- the documents ------------------------------------------------------------------------
+
+
+def _unit_header(plan: Plan, unit: Unit, doc_type: DocType) -> dict[str, str]:
+    org = plan.organisation
+    year = plan.date.year if plan.date else None
+    return {
+        "superior": upper(org.party_organisation),
+        "issuer": upper(unit.committee),
+        "number": number_line(None, doc_type, unit.symbol),
+        "place_date": place_date(unit.place or org.place, None, year),
+    }
+
+
+def _committee_header(plan: Plan, doc_type: DocType, letter_summary: str = "") -> dict[str, str]:
+    org = plan.organisation
+    year = plan.date.year if plan.date else None
+    header = {
+        "superior": upper(org.superior),
+        "issuer": upper(org.name),
+        "number": number_line(None, doc_type, org.symbol),
+        "place_date": place_date(org.place, None, year),
+    }
+    if letter_summary:
+        header["letter_summary"] = letter_summary
+    return header
+
+
+def _unit_signature(unit: Unit) -> dict[str, str]:
+    return {
+        "authority": "T/M ĐẢNG ỦY" if unit.is_dang_bo else "T/M CHI BỘ",
+        "title": "BÍ THƯ",
+        "name": unit.secretary,
+    }
+
+
+def _deadline(date) -> str:
+    return f" trước ngày {short_date(date)}" if date else ""
+
+
+def _finish(context: dict[str, Any], plan: Plan, subject: str, author: str) -> dict[str, Any]:
+    """Document properties, then the organisation's ủy/uỷ style over every string."""
+    context["properties"] = {"subject": subject, "author": author}
+    return in_tone_style(context, plan.organisation.tone_style.value)
+
+
+def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
+    """The unit's own Kế hoạch thực hiện."""
+    citation = Citation(plan)
+    carried, organisation = _sections(plan)
+    own = self_name(unit)
+    lines = [f"Thực hiện {citation.full}, {unit.committee} xây dựng kế hoạch thực hiện như sau:"]
+    lines.append(outline.to_text(_copy_adapted(carried, unit)))
+    separator = carried[0].marker[-1] if carried else "."
+    lines.append(f"{to_roman(len(carried) + 1)}{separator} TỔ CHỨC THỰC HIỆN")
+    leader = f"Ban Thường vụ Đảng ủy, Đảng ủy {unit.name}" if unit.is_dang_bo else f"Chi ủy Chi bộ {unit.name}"
+    lines.append(f"1. {leader}")
+    for duty in _grassroots_duties(organisation):
+        lines.append(f"- {_adapt(duty, unit)}")
+    for task in plan.unit_tasks:
+        lines.append(f"- {task.text}{_deadline(task.deadline)}.")
+    report_to = f"{citation.issuer} (qua Ban Tuyên giáo Đảng ủy Khối)"
+    lines.append(f"- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về {report_to}"
+                 f"{_deadline(plan.report.deadline)}.")
+    if unit.is_dang_bo:
+        lines += [
+            "2. Các chi bộ trực thuộc",
+            f"- Căn cứ Kế hoạch này, xây dựng kế hoạch tuyên truyền phù hợp với nhiệm vụ của chi bộ; "
+            f"phổ biến đến toàn thể đảng viên và người lao động.",
+            f"- Báo cáo kết quả thực hiện về {unit.committee} theo quy định.",
+        ]
+    else:
+        lines += [
+            "2. Đảng viên trong Chi bộ",
+            f"- Gương mẫu học tập, tuyên truyền Nghị quyết; tích cực đăng tải, chia sẻ thông tin tích cực "
+            f"trên các trang mạng cá nhân; đấu tranh, phản bác các quan điểm sai trái, thù địch.",
+        ]
+    lines += [
+        f"3. Công đoàn, Đoàn Thanh niên và các đoàn thể trong {own}",
+        f"- Phối hợp tổ chức tuyên truyền, vận động đoàn viên, hội viên và người lao động thực hiện tốt "
+        f"Kế hoạch này, gắn với các phong trào thi đua yêu nước của {own}.",
+        f"Trên đây là Kế hoạch thực hiện {citation.reference} của {citation.issuer}; đề nghị "
+        + ("các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "các đồng chí đảng viên, các đoàn thể")
+        + " nghiêm túc triển khai thực hiện.",
+    ]
+    recipients = [f"{citation.issuer} (để b/c)", "Ban Tuyên giáo Đảng ủy Khối"]
+    if unit.is_dang_bo:
+        recipients += ["Các chi bộ trực thuộc (để thực hiện)", "Lưu Văn phòng Đảng ủy"]
+    else:
+        recipients += ["Các đồng chí đảng viên (để thực hiện)", "Lưu Chi bộ"]
+    context = {
+        "header": _unit_header(plan, unit, DocType.KE_HOACH),
+        "title": DocType.KE_HOACH.title,
+        "summary": plan.summary,
+        "body": body_paragraphs("\n".join(lines)),
+        "signature": _unit_signature(unit),
+        "recipients": recipient_lines(recipients),
+    }
+    return _finish(context, plan, f"Kế hoạch {plan.summary}", unit.committee)
+
+
+def _task_lines(plan: Plan) -> list[str]:
+    return [f"{task.text}{_deadline(task.deadline)}." for task in plan.unit_tasks]
+
+
+def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
+    """The committee's Công văn asking one unit to carry the plan out, with deadlines."""
+    citation = Citation(plan)
+    summary = f"Về việc triển khai thực hiện {citation.reference.split(' ngày ')[0]}"
+    lines = [
+        f"Thực hiện {citation.full}, {citation.issuer} đề nghị {unit.committee} "
+        f"triển khai thực hiện một số nội dung sau:",
+    ]
+    tasks = _task_lines(plan)
+    tasks.append(
+        f"Báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.issuer} (qua Ban Tuyên giáo Đảng ủy Khối)"
+        f"{_deadline(plan.report.deadline)}."
+    )
+    lines += [f"{number}. {task}" for number, task in enumerate(tasks, start=1)]
+    lines.append(f"Đề nghị {unit.committee} quan tâm, chỉ đạo thực hiện./.")
+    org = plan.organisation
+    context = {
+        "header": _committee_header(plan, DocType.CONG_VAN, summary),
+        "salutation": f"Kính gửi: {unit.committee}",
+        "body": body_paragraphs("\n".join(lines)),
+        "signature": plan.signature.model_dump(),
+        "recipients": recipient_lines(["Như trên", "Ban Tuyên giáo Đảng ủy Khối", f"Lưu {org.office}"]),
+    }
+    return _finish(context, plan, summary, org.name)
+
+
+def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
+    """The committee's Hướng dẫn on carrying the plan out; addressed to one unit when given."""
+    citation = Citation(plan)
+    carried, organisation = _sections(plan)
+    purpose = next((node for node in carried if "muc dich" in fold(node.text)), None)
+    lines = [f"Thực hiện {citation.full}, {citation.issuer} hướng dẫn các đảng bộ, chi bộ cơ sở "
+             f"triển khai thực hiện như sau:"]
+    sections = []
+    if purpose:
+        sections.append(("MỤC ĐÍCH, YÊU CẦU", outline.to_text(purpose.children)))
+    contents = [f"- {duty}" for duty in _grassroots_duties(organisation)]
+    contents += [f"- {line}" for line in _task_lines(plan)]
+    sections.append(("NỘI DUNG", "\n".join(contents)))
+    report = [
+        f"- Các đảng bộ, chi bộ cơ sở báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.issuer} "
+        f"(qua Ban Tuyên giáo Đảng ủy Khối){_deadline(plan.report.deadline)}.",
+        "- Ban Tuyên giáo Đảng ủy Khối theo dõi, đôn đốc, tổng hợp kết quả, báo cáo Ban Thường vụ Đảng ủy Khối.",
+    ]
+    sections.append(("TỔ CHỨC THỰC HIỆN", "\n".join(report)))
+    for number, (title, text) in enumerate(sections, start=1):
+        lines += [f"{to_roman(number)}- {title}", text]
+    org = plan.organisation
+    recipients = ["Các đảng bộ, chi bộ cơ sở" if unit is None else f"{unit.committee} (để thực hiện)",
+                  "Ban Tuyên giáo Đảng ủy Khối", f"Lưu {org.office}"]
+    summary = f"thực hiện {citation.reference.split(' ngày ')[0]} của {citation.issuer}"
+    context = {
+        "header": _committee_header(plan, DocType.HUONG_DAN),
+        "title": DocType.HUONG_DAN.title,
+        "summary": summary,
+        "body": body_paragraphs("\n".join(lines)),
+        "signature": plan.signature.model_dump(),
+        "recipients": recipient_lines(recipients),
+    }
+    return _finish(context, plan, f"Hướng dẫn {summary}", org.name)
+
+
+BLANK_LINE = "…" * 40
+
+
+def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
+    """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
+    citation = Citation(plan)
+    carried, _ = _sections(plan)
+    forms = _forms_of_work(carried)
+    own = self_name(unit)
+    lines = [f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:",
+             "I- KẾT QUẢ THỰC HIỆN",
+             "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch",
+             BLANK_LINE]
+    if forms:
+        lines.append("2. Kết quả thực hiện các hình thức tuyên truyền")
+        for number, form in enumerate(forms, start=1):
+            lines += [f"2.{number}. {form}", BLANK_LINE]
+    lines.append(f"{3 if forms else 2}. Kết quả cụ thể (số liệu)")
+    after = [
+        "II- ĐÁNH GIÁ CHUNG",
+        "1. Ưu điểm", BLANK_LINE,
+        "2. Hạn chế, nguyên nhân", BLANK_LINE,
+        "III- ĐỀ XUẤT, KIẾN NGHỊ", BLANK_LINE,
+    ]
+    if plan.report.deadline:
+        after.append(f"(Báo cáo gửi về {citation.issuer} qua Ban Tuyên giáo Đảng ủy Khối"
+                     f"{_deadline(plan.report.deadline)}.)")
+    indicators = [
+        {"number": str(number), "name": item.name, "unit": item.unit, "value": "", "note": ""}
+        for number, item in enumerate(plan.report.indicators, start=1)
+    ]
+    title = plan.report.title or f"kết quả thực hiện {citation.reference.split(' ngày ')[0]} của {citation.issuer}"
+    recipients = [f"{citation.issuer} (để b/c)", "Ban Tuyên giáo Đảng ủy Khối",
+                  "Lưu Văn phòng Đảng ủy" if unit.is_dang_bo else "Lưu Chi bộ"]
+    context = {
+        "header": _unit_header(plan, unit, DocType.BAO_CAO),
+        "title": DocType.BAO_CAO.title,
+        "summary": title,
+        "period": f"({plan.report.period})" if plan.report.period else "",
+        "body": body_paragraphs("\n".join(lines)),
+        "indicators": indicators,
+        "closing": body_paragraphs("\n".join(after)),
+        "signature": _unit_signature(unit),
+        "recipients": recipient_lines(recipients),
+        "self_name": own,
+    }
+    return _finish(context, plan, f"Báo cáo {title}", unit.committee)
+
+
+def _forms_of_work(carried: list[outline.Node]) -> list[str]:
+    """Titles of the plan's "hình thức" items (2.1 … 2.5 of the seed)."""
+    for _, node in outline.walk(carried):
+        if node.kind != "roman" and "hinh thuc" in fold(node.text) and node.children:
+            return [child.text for child in node.children if child.kind.startswith("number")]
+    return []
+
+
+CONTEXTS = {
+    "unit-plan": unit_plan_context,
+    "letter": letter_context,
+    "guidance": guidance_context,
+    "report": report_context,
+}
+KINDS = ("plan", *CONTEXTS)
+# Kinds that cannot be made without a unit.
+UNIT_KINDS = ("unit-plan", "letter", "report")
+
+
+def document_context(kind: str, plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
+    """The context of one document; ``unit`` is required for the kinds made per unit."""
+    if kind == "plan":
+        return plan_context(plan)
+    if kind not in CONTEXTS:
+        raise ValueError(f"unknown document kind {kind!r}; expected one of: {', '.join(KINDS)}")
+    if unit is None and kind in UNIT_KINDS:
+        raise ValueError(f"--kind {kind} is made for one unit: give --unit CODE and --units FILE")
+    return CONTEXTS[kind](plan, unit) if unit is not None or kind in UNIT_KINDS else CONTEXTS[kind](plan)
