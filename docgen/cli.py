@@ -141,6 +141,36 @@ def _find_unit(code: str | None, units_file: Path | None):
     raise Failure(f"{units_file}: no unit with code {code!r}")
 
 
+@main.command()
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Units list (.csv or .xlsx).")
+@click.option("--kinds", default="unit-plan,letter,report", show_default=True,
+              help="Comma-separated kinds: unit-plan, letter, guidance, report.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The ZIP to write.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@reports_bad_input
+def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int | None) -> None:
+    """Every unit's documents in one ZIP: a folder per unit and a manifest.csv."""
+    import time
+
+    from docgen.batch import check_kinds, write_batch
+    from docgen.files import load_plan
+    from docgen.units import read_units
+
+    try:
+        chosen = check_kinds([kind.strip() for kind in kinds.split(",") if kind.strip()])
+    except ValueError as error:
+        raise Failure(f"--kinds: {error}") from None
+    plan = load_plan(plan_file)
+    units = read_units(units_file)
+    started = time.perf_counter()
+    count = write_batch(plan, units, chosen, output, jobs=jobs)
+    elapsed = time.perf_counter() - started
+    click.echo(f"{output}: {count} documents for {len(units)} units in {elapsed:.1f} s")
+
+
 @main.command("build-templates")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("templates"), show_default=True)
