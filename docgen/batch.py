@@ -37,7 +37,7 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 def safe_name(text: str, limit: int = MAX_NAME_CHARS) -> str:
     """A file or folder name that is readable Vietnamese and safe on Windows, macOS and Linux."""
-    name = " ".join(_UNSAFE.sub(" - ", normalize(text)).split())
+    name = " ".join(_UNSAFE.sub(" - ", normalize(text)).split()).replace("..", "…")
     name = re.sub(r"(\s*-\s*){2,}", " - ", name)
     if len(name) > limit:
         name = name[:limit].rsplit(" ", 1)[0]

@@ -46,9 +46,9 @@ SELF_NAMES = (
 
 def self_name(unit: Unit) -> str:
     """``Công ty``, ``Sở``, ``Nhà trường`` …; ``đơn vị`` when the name says nothing."""
-    folded = fold(unit.name)
+    lowered = unit.name.lower()
     for prefix, name in SELF_NAMES:
-        if folded == fold(prefix) or folded.startswith(fold(prefix) + " "):
+        if lowered == prefix or lowered.startswith(prefix + " "):
             return name
     return "đơn vị"
 
