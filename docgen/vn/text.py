@@ -10,7 +10,11 @@ _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _OPEN_PAIRS = {"oa", "oe", "uy"}
 _STYLES = ("old", "new")
-_WORD = re.compile(r"[^\W\d_]+")
+# Whole words ending in an open oa/oe/uy pair in any tone form: the only words a style can change.
+# Matching these alone (not every word) keeps restyling a whole document cheap.
+_CANDIDATE = re.compile(
+    r"(?<![^\W\d_])[^\W\d_]*(?:[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ])(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def normalize(text: str) -> str:
@@ -74,12 +78,12 @@ def apply_tone_style(text: str, style: str) -> str:
     """
     if style not in _STYLES:
         raise ValueError(f"Kiểu bỏ dấu không hợp lệ: {style!r} (tone style must be 'old' or 'new')")
-    return _WORD.sub(lambda m: _restyle(m.group(), style), normalize(text))
+    return _CANDIDATE.sub(lambda m: _restyle(m.group(), style), normalize(text))
 
 
 def tone_styles_in(text: str) -> set[str]:
     """The tone styles ("old", "new") that occur, so a checker can warn when a text mixes them."""
-    return {site.style for word in _WORD.findall(normalize(text)) if (site := _open_syllable(word))}
+    return {site.style for word in _CANDIDATE.findall(normalize(text)) if (site := _open_syllable(word))}
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,408 @@
+"""Text rules of `docgen check`: what office staff's pasted text gets wrong, found in plain text.
+
+Every finding carries its span in the given text, the excerpt (that span, shortened if long),
+a message in Vietnamese and English, and, where one is certain, the replacement for the span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from docgen.vn.syllable import HOI, HUYEN, NANG, NGA, SAC, TONES, find_glued_words, invalid_syllables, is_syllable
+from docgen.vn.text import normalize
+
+SEVERITY = {
+    "nfd-text": "error",
+    "legacy-encoding": "error",
+    "glued-word": "error",
+    "invalid-syllable": "warning",
+    "space-after-punctuation": "error",
+    "outline-number-space": "error",
+    "letter-digit-glued": "error",
+    "double-space": "warning",
+    "mixed-tone-style": "warning",
+}
+
+TONE_STYLES = ("old", "new")
+
+
+@dataclass(frozen=True)
+class TextFinding:
+    rule: str
+    severity: str  # "error" | "warning" | "info"
+    start: int
+    end: int
+    excerpt: str
+    message_vi: str
+    message_en: str
+    fix: str | None = None  # replaces text[start:end]
+
+
+class _Hit(NamedTuple):
+    """A finding with offsets into the NFC text, before they are mapped back."""
+
+    rule: str
+    start: int
+    end: int
+    message_vi: str
+    message_en: str
+    fix: str | None = None
+
+
+def check_text(text: str, allow: Iterable[str] = (), tone_style: str | None = None) -> list[TextFinding]:
+    """All findings of the text rules, in text order.
+
+    `allow` holds the organisation's own abbreviations and units; `tone_style` ("old": ủy,
+    "new": uỷ) is the organisation's setting, else the text's majority style is the target.
+    """
+    if tone_style not in (None, *TONE_STYLES):
+        raise ValueError(f"tone_style must be one of {TONE_STYLES} or None, not {tone_style!r}")
+    allow = tuple(allow)
+    nfc, where = _nfc_with_offsets(text)
+    legacy = list(_legacy_encoding(nfc))
+    shielded = [*_addresses(nfc), *((h.start, h.end) for h in legacy)]
+    rules = (
+        _glued(nfc, allow),
+        _invalid(nfc, allow),
+        _missing_space(nfc),
+        _outline_space(nfc),
+        _letter_digit(nfc),
+        _double_space(nfc),
+        _tone_style(nfc, tone_style),
+    )
+    hits = legacy + [h for rule in rules for h in rule if not _overlaps(h, shielded)]
+    findings = [*_nfd_text(text)]
+    for hit in hits:
+        start, end = where[hit.start], where[hit.end]
+        findings.append(
+            TextFinding(
+                hit.rule, SEVERITY[hit.rule], start, end, _shorten(text[start:end]),
+                hit.message_vi, hit.message_en, hit.fix,
+            )
+        )
+    return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _clusters(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of one character with the combining marks after it."""
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        yield i, j
+        i = j
+
+
+def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The normalised text, and for each of its offsets (end included) the offset in `text`.
+
+    Normalising one letter with its combining marks at a time keeps the two aligned.
+    """
+    parts: list[str] = []
+    where: list[int] = []
+    for i, j in _clusters(text):
+        cluster = normalize(text[i:j])
+        parts.append(cluster)
+        where.extend([i] * len(cluster))
+    where.append(len(text))
+    return "".join(parts), where
+
+
+def _shorten(excerpt: str, limit: int = 60) -> str:
+    return excerpt if len(excerpt) <= limit else excerpt[: limit - 1] + "…"
+
+
+def _overlaps(hit: _Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(hit.start < end and start < hit.end for start, end in spans)
+
+
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+[^\s.,;:!?)\]”’\"']"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|gov|edu|info|int)\b",
+    re.IGNORECASE,
+)
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses and domain names: no Vietnamese rule applies inside them."""
+    return [m.span() for m in _ADDRESS.finditer(text)]
+
+
+def _nfd_text(text: str) -> Iterator[TextFinding]:
+    """One finding over the words from the first to the last letter not in NFC (or the lookalike Ð)."""
+    changed = [(i, j) for i, j in _clusters(text) if normalize(text[i:j]) != text[i:j]]
+    if not changed:
+        return
+    start, end = changed[0][0], changed[-1][1]
+    while start and _in_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    span = text[start:end]
+    excerpt = _shorten(span)
+    yield TextFinding(
+        "nfd-text", SEVERITY["nfd-text"], start, end, excerpt,
+        f'Chữ tiếng Việt trong "{normalize(excerpt)}" chưa ở dạng Unicode dựng sẵn (NFC): chuẩn hóa về NFC.',
+        f'Vietnamese letters in "{normalize(excerpt)}" are not in precomposed Unicode (NFC): normalise to NFC.',
+        normalize(span),
+    )
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.combining(ch) > 0
+
+
+def _glued(text: str, allow: tuple[str, ...]) -> Iterator[_Hit]:
+    for g in find_glued_words(text, allow):
+        yield _Hit(
+            "glued-word", g.start, g.end,
+            f'Hai từ dính liền "{g.word}": tách thành "{g.suggestion}".',
+            f'Two words glued together in "{g.word}": split into "{g.suggestion}".',
+            g.suggestion,
+        )
+
+
+def _invalid(text: str, allow: tuple[str, ...]) -> Iterator[_Hit]:
+    for start, end, word in invalid_syllables(text, allow):
+        yield _Hit(
+            "invalid-syllable", start, end,
+            f'"{word}" không phải âm tiết tiếng Việt: lỗi gõ, hay từ nước ngoài cần thêm vào danh sách cho phép.',
+            f'"{word}" is not a Vietnamese syllable: a typo, or a foreign word to add to the allow list.',
+        )
+
+
+_MISSING_SPACE = re.compile(r"[,.;:](?=[^\W_]|[“‘(«])")
+_OUTLINE = re.compile(r"^[ \t]*((?:\d+\.)+|[IVXLC]+\.)([^\W\d_]{2,})", re.MULTILINE)
+_WORD_AFTER = re.compile(r"[“‘(«]?[^\W_]*")
+_CLOSERS = frozenset(")]”’\"»")
+
+
+def _is_abbreviation(before: str, after: str) -> bool:
+    """v.v., a.m., U.S.A: a single letter before the dot; TP.HCM, PGS.TS, Tp.HCM: capitals
+    without Vietnamese marks after it. (XIII.Tập is a sentence end.)"""
+    single_letter = len(before) == 1 and before.isalpha()
+    return single_letter or (after.isupper() and after.isalpha() and not _has_marks(after))
+
+
+def _has_marks(word: str) -> bool:
+    return len(unicodedata.normalize("NFD", word)) != len(word)
+
+
+def _missing_space(text: str) -> Iterator[_Hit]:
+    """`Đảng,Ban`, `kế hoạch,tổ chức`, `năm 2021.Tập trung`: a space belongs after , . ; :
+
+    Not inside numbers, dates and times (1.234,5; 19.5.2021; 7:30), abbreviations (v.v., TP.HCM),
+    an ellipsis, nor an outline number at the start of a paragraph (its own rule).
+    """
+    outlines = [m.span() for m in _OUTLINE.finditer(text)]
+    for m in _MISSING_SPACE.finditer(text):
+        at, mark = m.start(), m.group()
+        begin = at
+        while begin and text[begin - 1].isalnum():
+            begin -= 1
+        before = text[begin:at]
+        after = _WORD_AFTER.match(text, at + 1).group()
+        if not before and text[at - 1 : at] not in _CLOSERS:
+            continue
+        if before[-1:].isdigit() and after[:1].isdigit():
+            continue
+        if mark == "." and (text[at - 1 : at] == "." or _is_abbreviation(before, after)):
+            continue
+        if any(start <= at < end for start, end in outlines):
+            continue
+        end = at + 1 + len(after)
+        excerpt, fixed = text[begin:end], f"{before}{mark} {after}"
+        yield _Hit(
+            "space-after-punctuation", begin, end,
+            f'Thiếu dấu cách sau "{mark}" trong "{excerpt}": viết "{fixed}".',
+            f'Missing space after "{mark}" in "{excerpt}": write "{fixed}".',
+            fixed,
+        )
+
+
+def _outline_space(text: str) -> Iterator[_Hit]:
+    """`1.Mục đích`, `1.1.Trước`, `I.MỤC TIÊU`: a space follows the number of a heading."""
+    for m in _OUTLINE.finditer(text):
+        number, word = m.groups()
+        excerpt, fixed = text[m.start(1) : m.end()], f"{number} {word}"
+        yield _Hit(
+            "outline-number-space", m.start(1), m.end(),
+            f'Thiếu dấu cách sau số đề mục trong "{excerpt}": viết "{fixed}".',
+            f'Missing space after the heading number in "{excerpt}": write "{fixed}".',
+            fixed,
+        )
+
+
+_PIECE = re.compile(r"[^\W\d_]+|\d+")
+_UNITS = frozenset(("ha",))  # units that happen to be syllables: 20ha is not a lost space
+
+
+def _letter_digit(text: str) -> Iterator[_Hit]:
+    """`số31-QĐ/TW`, `ngày19/5`, `2021của`: a Vietnamese word glued to a number.
+
+    Only words of two letters or more that are syllables count, so Covid-19, F0, 4.0, H5N1,
+    km2 and 5G pass.
+    """
+    for run in re.finditer(r"[^\W_]+", text):
+        pieces = list(_PIECE.finditer(run.group()))
+        for left, right in zip(pieces, pieces[1:]):
+            word = right.group() if left.group().isdigit() else left.group()
+            if len(word) < 2 or not is_syllable(word) or (left.group().isdigit() and word.lower() in _UNITS):
+                continue
+            start, end = run.start() + left.start(), run.start() + right.end()
+            excerpt, fixed = text[start:end], f"{left.group()} {right.group()}"
+            yield _Hit(
+                "letter-digit-glued", start, end,
+                f'Chữ dính liền số trong "{excerpt}": viết "{fixed}".',
+                f'Word glued to a number in "{excerpt}": write "{fixed}".',
+                fixed,
+            )
+
+
+_DOUBLE_SPACE = re.compile(r"(\S+)[ \u00a0]{2,}(?=(\S+))")
+
+
+def _double_space(text: str) -> Iterator[_Hit]:
+    """`Tỉnh ủy  (để b/c)`: two spaces between words (indentation at a line start is not)."""
+    for m in _DOUBLE_SPACE.finditer(text):
+        before, after = m.groups()
+        end = m.end() + len(after)
+        excerpt, fixed = text[m.start() : end], f"{before} {after}"
+        yield _Hit(
+            "double-space", m.start(), end,
+            f'Thừa dấu cách trong "{excerpt}": viết "{fixed}".',
+            f'Extra spaces in "{excerpt}": write "{fixed}".',
+            fixed,
+        )
+
+
+_T = "[" + "".join(sorted(TONES)) + "]"
+# Open oa, oe, uy (never after q: quý is the same in both styles), on the NFD form of a word.
+_OLD_STYLE = re.compile(rf"(?<![qQ])([oO])({_T})([aAeE])$|(?<![qQ])([uU])({_T})([yY])$")
+_NEW_STYLE = re.compile(rf"(?<![qQ])([oO])([aAeE])({_T})$|(?<![qQ])([uU])([yY])({_T})$")
+_STYLE_NAMES = {"old": ("cũ", "old"), "new": ("mới", "new")}
+
+
+def _style_of(word: str) -> str | None:
+    """ "old" for hòa, khỏe, ủy; "new" for hoà, khoẻ, uỷ; None where both styles agree."""
+    if not is_syllable(word):
+        return None
+    decomposed = unicodedata.normalize("NFD", word)
+    if _OLD_STYLE.search(decomposed):
+        return "old"
+    if _NEW_STYLE.search(decomposed):
+        return "new"
+    return None
+
+
+def _restyle(word: str, style: str) -> str:
+    """The word with its tone mark moved to the glide (old) or to the main vowel (new)."""
+    pattern = _OLD_STYLE if style == "new" else _NEW_STYLE
+    return unicodedata.normalize("NFC", pattern.sub(r"\1\3\2\4\6\5", unicodedata.normalize("NFD", word)))
+
+
+def _tone_style(text: str, tone_style: str | None) -> Iterator[_Hit]:
+    """`Tỉnh ủy` beside `Cấp uỷ`: one tone-mark style per text, the organisation's or the majority's."""
+    styled = [(m, style) for m in re.finditer(r"[^\W\d_]+", text) if (style := _style_of(m.group()))]
+    counts = {style: sum(s == style for _, s in styled) for style in TONE_STYLES}
+    chosen = tone_style is not None
+    if not chosen:
+        if not all(counts.values()):
+            return
+        tone_style = "new" if counts["new"] > counts["old"] else "old"  # a tie keeps the default
+    target_vi, target_en = _STYLE_NAMES[tone_style]
+    tally_vi = f"kiểu cũ {counts['old']} từ, kiểu mới {counts['new']} từ"
+    tally_en = f"{counts['old']} old, {counts['new']} new"
+    for m, style in styled:
+        if style == tone_style:
+            continue
+        word, fixed = m.group(), _restyle(m.group(), tone_style)
+        style_vi, style_en = _STYLE_NAMES[style]
+        if counts[style] < counts[tone_style]:
+            why_vi, why_en = "chiếm thiểu số", "the minority"
+        elif chosen:
+            why_vi, why_en = "khác kiểu đã chọn", "not the chosen style"
+        else:
+            why_vi, why_en = "khác kiểu mặc định", "not the default style"
+        yield _Hit(
+            "mixed-tone-style", m.start(), m.end(),
+            f'"{word}" bỏ dấu kiểu {style_vi}, {why_vi} ({tally_vi}): viết "{fixed}" theo kiểu {target_vi}.',
+            f'"{word}" uses the {style_en} tone-mark style, {why_en} ({tally_en}): '
+            f'write "{fixed}" ({target_en} style).',
+            fixed,
+        )
+
+
+# Legacy 8-bit Vietnamese read as Latin-1 / Windows-1252, the way Word shows a .Vn* or VNI-* font
+# run once the font is gone. TCVN3 (ABC) gives one byte per letter (§¶ng ñy = Đảng ủy);
+# VNI gives a base letter and mark bytes after it (Ñaûng uûy = Đảng ủy).
+_TCVN3 = dict(
+    zip(
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉËÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\xadõøö÷ùúýûüþ®§¡¢£¤¥¦",
+        "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđĐĂÂÊÔƠƯ",
+        strict=True,
+    )
+)
+_CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+_VNI_MARKS = {
+    "ù": SAC, "ø": HUYEN, "û": HOI, "õ": NGA, "ï": NANG,
+    "â": _CIRCUMFLEX, "á": _CIRCUMFLEX + SAC, "à": _CIRCUMFLEX + HUYEN,
+    "å": _CIRCUMFLEX + HOI, "ã": _CIRCUMFLEX + NGA, "ä": _CIRCUMFLEX + NANG,
+    "ê": _BREVE, "é": _BREVE + SAC, "è": _BREVE + HUYEN,
+    "ú": _BREVE + HOI, "ü": _BREVE + NGA, "ë": _BREVE + NANG,
+}
+_VNI = {
+    **dict(zip("ôöñæóòîÔÖÑÆÓÒÎ", "ơưđỉĩịỵƠƯĐỈĨỊỴ", strict=True)),
+    **_VNI_MARKS,
+    **{mark.upper(): combining for mark, combining in _VNI_MARKS.items()},
+}
+_ENCODINGS = {"TCVN3 (ABC)": _TCVN3, "VNI": _VNI}
+_LEGACY_WORD = re.compile(r"(?<!\w)[A-Za-z\u00a1-\u00ff]*[\u00a1-\u00ff][A-Za-z\u00a1-\u00ff]*(?!\w)")
+
+
+def _decode(text: str, table: dict[str, str]) -> str:
+    return normalize("".join(table.get(ch, ch) for ch in text))
+
+
+def _legacy_words(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """Words that are no syllable as they stand but one once decoded, with the encoding."""
+    for m in _LEGACY_WORD.finditer(text):
+        if is_syllable(m.group()):
+            continue
+        for name, table in _ENCODINGS.items():
+            if is_syllable(_decode(m.group(), table)):
+                yield m, name
+                break
+
+
+def _legacy_encoding(text: str) -> Iterator[_Hit]:
+    """`§¶ng ñy` (TCVN3), `Ñaûng uûy` (VNI): text in a pre-Unicode encoding, one finding a line.
+
+    A word counts when it is not a syllable but decodes to one; a line counts when it has two
+    such words, since one odd word (µm, a rare syllable like giê) is not an encoding.
+    """
+    lines: dict[int, list[tuple[re.Match[str], str]]] = {}
+    for m, name in _legacy_words(text):
+        lines.setdefault(text.rfind("\n", 0, m.start()), []).append((m, name))
+    for words in lines.values():
+        if len(words) < 2:
+            continue
+        start, end = words[0][0].start(), words[-1][0].end()
+        name = Counter(name for _, name in words).most_common(1)[0][0]
+        span = text[start:end]
+        decoded = _decode(span, _ENCODINGS[name])
+        fix = decoded if all(ord(ch) < 256 for ch in span) else None
+        excerpt, reads = _shorten(span), _shorten(decoded)
+        yield _Hit(
+            "legacy-encoding", start, end,
+            f'Chữ gõ bằng bảng mã cũ {name}, không phải Unicode: "{excerpt}" đọc là "{reads}".',
+            f'Legacy {name} encoding, not Unicode: "{excerpt}" reads "{reads}".',
+            fix,
+        )
