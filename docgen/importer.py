@@ -1,0 +1,416 @@
+"""Bring an existing plan in: text pasted from Word, a PDF or a web page, or a .docx file.
+
+What the document says is taken; what it lacks (the seed plan lost its header) comes from the
+organisation. Import never changes a word silently: suspected glued words (``Khốixây``) and
+commas without a space (``Đảng,Ban``) come back as ``glued-word`` suggestions, applied only with
+``fix=True``; ``normalised`` suggestions report what import did change (marker spacing is not
+reported: ``1.Mục đích`` always becomes ``1. Mục đích``); ``missing`` ones say what was not found.
+
+In a .docx, Word's automatic numbering and bullets are not in the paragraph text: they are
+rebuilt, best effort, from the numbering definitions (``1.``, ``a)``, ``I.``; any bullet
+becomes ``-`` at the first level and ``+`` below). A soft line break ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from os import PathLike
+from typing import IO
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from lxml import etree
+from pydantic import ValidationError
+
+from docgen import outline
+from docgen.model import DocType, Organisation, Plan, Signature, describe_errors
+from docgen.uploads import UnsafeFile, check_zip
+from docgen.vn.numbers import to_roman
+from docgen.vn.syllable import find_glued_words
+from docgen.vn.text import collapse_spaces, fold
+
+MAX_DOCX_BYTES = 20 * 1024 * 1024
+
+_TYPES = {doc_type.title: doc_type for doc_type in DocType if doc_type.title}
+_PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+_RULE = re.compile(r"[-–—_=]{3,}")
+_NUMBER = re.compile(r"\bSố\s*:?\s*(\d*)\s*-\s*([A-ZĐ][A-Za-zĐđ]*)\s*/\s*([A-ZĐ][A-Za-zĐđ/]*)")
+_DATE = re.compile(r",?\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\b\s*(\d{4})?")
+_RECIPIENTS = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
+_AUTHORITY = re.compile(r"(T/M|K/T|T/L|TM\.|KT\.|TL\.)\s*(?=\S)")
+_SIGNED = re.compile(r"\(?\s*(đã\s+)?ký\b.*", re.IGNORECASE)
+_ITEM = re.compile(r"[-–—•+]\s*")
+_CITATION = re.compile(
+    r"(?:Nghị quyết|Kế hoạch|Chỉ thị|Hướng dẫn|Quy định|Kết luận|Công văn|Thông báo|Quyết định|Chương trình)"
+    r"\s+(?:số\s+)?\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ]"
+)
+_GLUED_COMMA = re.compile(r"[^\W\d_]+,(?=[^\W\d_])[^\W\d_]+")
+_STATE_AUTHORITY = {"TM.": "T/M", "KT.": "K/T", "TL.": "T/L"}
+_WORD_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+
+
+@dataclass
+class Suggestion:
+    """Something import noticed: ``glued-word`` (applied with fix), ``normalised`` (applied), ``missing``."""
+
+    kind: str
+    where: str
+    message: str
+    original: str
+    replacement: str | None = None
+
+
+@dataclass
+class ImportResult:
+    """The plan, what import noticed on the way, and whether the glued words were split."""
+
+    plan: Plan
+    suggestions: list[Suggestion]
+    fixed: bool
+
+
+class PlanImportError(ValueError):
+    """Input that holds no plan docgen can read; the message says what was expected."""
+
+
+def import_text(text: str, organisation: Organisation, *, fix: bool = False) -> ImportResult:
+    """A plan from plain text; hard-wrapped lines (PDF, web page) are re-joined."""
+    if not text.strip():
+        raise PlanImportError("Văn bản trống: cần nội dung một kế hoạch (tên loại, trích yếu, nội dung)")
+    return _import(outline.clean_lines(text), organisation, fix, wrapped=None)
+
+
+def import_docx(path_or_file: str | PathLike | IO[bytes], organisation: Organisation, *,
+                fix: bool = False) -> ImportResult:
+    """A plan from a .docx: paragraphs and tables in reading order, Word's numbering rebuilt."""
+    data = _read_limited(path_or_file)
+    try:
+        check_zip(data)
+        lines = "\n".join(_docx_lines(io.BytesIO(data)))
+    except (UnsafeFile, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as error:
+        reason = str(error) if isinstance(error, UnsafeFile) else "không có phần văn bản Word hoặc tệp bị hỏng"
+        raise PlanImportError(f"Không đọc được tệp .docx: {reason}; cần một tệp Word .docx") from None
+    return _import(outline.clean_lines(lines), organisation, fix, wrapped=False)
+
+
+def _read_limited(source: str | PathLike | IO[bytes]) -> bytes:
+    if hasattr(source, "read"):
+        data = source.read(MAX_DOCX_BYTES + 1)
+    else:
+        with open(source, "rb") as file:
+            data = file.read(MAX_DOCX_BYTES + 1)
+    if len(data) > MAX_DOCX_BYTES:
+        raise PlanImportError("Tệp .docx quá lớn: cần một tệp không quá 20 MB")
+    return data
+
+
+def _import(lines: list[str], organisation: Organisation, fix: bool, wrapped: bool | None) -> ImportResult:
+    """Header, title, summary, ``-----``, body, then ``Nơi nhận`` and the signature, as Party documents run."""
+    found: list[Suggestion] = []
+    title_at = next((i for i, line in enumerate(lines) if line in _TYPES), None)
+    if title_at is None:
+        raise PlanImportError(
+            "Không tìm thấy tên loại văn bản: cần một dòng KẾ HOẠCH, HƯỚNG DẪN hoặc BÁO CÁO, "
+            "tiếp theo là trích yếu và nội dung"
+        )
+    header = _header(lines[:title_at], organisation, found)
+    summary_lines, body_at = _summary_lines(lines[title_at + 1:])
+    summary = _summary(" ".join(summary_lines), fix, found)
+    body_at += title_at + 1
+    tail_at = next((i for i in range(body_at, len(lines)) if _ends_body(lines[i])), len(lines))
+    nodes = outline.parse("\n".join(lines[body_at:tail_at]), wrapped)
+    if not nodes:
+        raise PlanImportError("Không tìm thấy nội dung văn bản: cần các đoạn nội dung sau trích yếu và «-----»")
+    lines_of_body = outline.to_text(nodes).splitlines()
+    body = "\n".join(_checked(line, f"đoạn {i}", fix, found) for i, line in enumerate(lines_of_body, 1))
+    recipients, signature = _tail(lines[tail_at:], fix, found)
+    try:
+        plan = Plan(organisation=organisation, type=_TYPES[lines[title_at]], summary=summary, body=body,
+                    basis=_basis(outline.parse(body)), recipients=recipients, signature=signature, **header)
+    except ValidationError as error:
+        raise PlanImportError("Kế hoạch nhập vào không hợp lệ: " + "; ".join(describe_errors(error))) from None
+    return ImportResult(plan, found, fixed=fix and any(s.kind == "glued-word" for s in found))
+
+
+def _header(lines: list[str], organisation: Organisation, found: list[Suggestion]) -> dict:
+    """Number and date from the header block, in whatever order a PDF or a table gave its two columns."""
+    number = date = place = None
+    numbered = dated = False
+    issuer = []
+    for line in lines:
+        line = line.replace(_PARTY, " ")
+        if match := _NUMBER.search(line):
+            numbered, number = True, int(match[1] or 0) or None
+            line = line[:match.start()] + " " + line[match.end():]
+        if match := _DATE.search(line):
+            dated = True
+            words = line[:match.start()].split()
+            at = len(words)
+            while at and words[at - 1][0].isupper() and not words[at - 1].isupper():
+                at -= 1
+            place = " ".join(words[at:])
+            date = _date(match, found)
+            line = " ".join(words[:at])
+        if line := collapse_spaces(line.replace("*", " ")):
+            issuer.append(line)
+    expected = " / ".join(filter(None, (organisation.superior, organisation.name)))
+    if not issuer:
+        found.append(Suggestion("missing", "tiêu đề",
+                                f"Không tìm thấy tên cơ quan ban hành: dùng «{expected}»", "", expected))
+    elif fold(" ".join(issuer)) != fold(expected.replace(" / ", " ")):
+        found.append(Suggestion("normalised", "tiêu đề",
+                                f"Cơ quan ban hành trong văn bản khác với đơn vị đã chọn: dùng «{expected}»",
+                                " / ".join(issuer), expected))
+    if place and fold(place) != fold(organisation.place):
+        found.append(Suggestion("normalised", "tiêu đề",
+                                f"Địa danh trong văn bản khác với đơn vị đã chọn: dùng «{organisation.place}»",
+                                place, organisation.place))
+    if not numbered:
+        found.append(Suggestion("missing", "tiêu đề", "Không tìm thấy số văn bản: để trống", ""))
+    if not dated:
+        found.append(Suggestion("missing", "tiêu đề", "Không tìm thấy ngày ban hành: để trống", ""))
+    return {"number": number, "date": date}
+
+
+def _date(match: re.Match, found: list[Suggestion]) -> dt.date | None:
+    day, month, year = match.groups()
+    if not (day and month and year):
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        found.append(Suggestion("missing", "tiêu đề", "Ngày ban hành không có trên lịch: để trống",
+                                match.group().lstrip(", ")))
+        return None
+
+
+def _summary_lines(lines: list[str]) -> tuple[list[str], int]:
+    """The trích yếu under the title, and where the body starts.
+
+    Up to ``-----``; without one, the first line and the lines after it that start in lower case.
+    """
+    rule = next((i for i, line in enumerate(lines[:6]) if _RULE.fullmatch(line)), None)
+    if rule is not None:
+        return [line for line in lines[:rule] if line], rule + 1
+    start = next((i for i, line in enumerate(lines) if line), len(lines))
+    end = start + 1
+    while end < len(lines) and lines[end][:1].islower():
+        end += 1
+    return lines[start:end], end
+
+
+def _summary(text: str, fix: bool, found: list[Suggestion]) -> str:
+    """The trích yếu, its first letter in lower case as Party documents write it."""
+    if not text:
+        raise PlanImportError("Không tìm thấy trích yếu: cần một dòng trích yếu ngay dưới tên loại văn bản")
+    text = _checked(text, "trích yếu", fix, found)
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        lowered = text[0].lower() + text[1:]
+        found.append(Suggestion("normalised", "trích yếu", "Trích yếu văn bản của Đảng viết thường chữ đầu",
+                                text, lowered))
+        text = lowered
+    return text
+
+
+def _ends_body(line: str) -> bool:
+    return bool(_RECIPIENTS.match(line) or _AUTHORITY.match(line))
+
+
+def _tail(lines: list[str], fix: bool, found: list[Suggestion]) -> tuple[list[str], Signature]:
+    """The ``Nơi nhận`` list and the signature block, whichever of the two comes first."""
+    recipients: list[str] = []
+    signature: list[str] = []
+    listed = signing = False
+    for line in filter(None, lines):
+        if match := _RECIPIENTS.match(line):
+            listed, signing, line = True, False, line[match.end():].strip()
+            if not line:
+                continue
+        if _AUTHORITY.match(line):
+            signing, signature = True, [line]
+        elif listed and (match := _ITEM.match(line)):
+            recipients.append(line[match.end():])
+        elif signing:
+            if not _SIGNED.fullmatch(line):
+                signature.append(line)
+        elif listed and recipients and line[0].islower():
+            recipients[-1] += " " + line
+    recipients = [_checked(item.rstrip(" ,;."), f"nơi nhận {i}", fix, found)
+                  for i, item in enumerate(recipients, 1)]
+    if not recipients:
+        found.append(Suggestion("missing", "nơi nhận", "Không tìm thấy «Nơi nhận:»: danh sách nơi nhận để trống",
+                                ""))
+    return recipients, _signature(signature, found)
+
+
+def _signature(lines: list[str], found: list[Suggestion]) -> Signature:
+    """``T/M BAN THƯỜNG VỤ`` / title / name; the State's ``TM.`` becomes the Party's ``T/M``."""
+    if not lines:
+        default = Signature()
+        found.append(Suggestion("missing", "chữ ký",
+                                f"Không tìm thấy khối chữ ký: dùng «{default.authority} / {default.title}», "
+                                "chưa có họ tên người ký", ""))
+        return default
+    authority = lines[0]
+    for state_form, party_form in _STATE_AUTHORITY.items():
+        if authority.startswith(state_form):
+            authority = collapse_spaces(party_form + " " + authority[len(state_form):])
+            found.append(Suggestion("normalised", "chữ ký",
+                                    f"Văn bản của Đảng ghi «{party_form}», không ghi «{state_form}»",
+                                    lines[0], authority))
+    fields = dict(zip(("authority", "title", "name"), [authority, *lines[1:3]]))
+    if "name" not in fields:
+        found.append(Suggestion("missing", "chữ ký", "Không tìm thấy họ tên người ký: để trống", ""))
+    return Signature(**fields)
+
+
+def _basis(nodes: list[outline.Node]) -> list[str]:
+    """Documents cited by the opening paragraphs (``Thực hiện Kế hoạch số 20-KH/TU ngày … về …,``).
+
+    A citation runs to a semicolon, or to a comma before an upper-case word (the subject that
+    follows: ``…, Ban Thường vụ …``); a comma inside a trích yếu is followed by lower case.
+    """
+    citations = []
+    for node in nodes:
+        if node.kind in outline.HEADINGS:
+            break
+        starts = [match.start() for match in _CITATION.finditer(node.text)] + [len(node.text)]
+        for start, end in zip(starts, starts[1:]):
+            citations.append(_citation_end(node.text[start:end]))
+    return citations
+
+
+def _citation_end(text: str) -> str:
+    for at, char in enumerate(text):
+        if char == ";" or char == "," and text[at + 1:].lstrip()[:1].isupper():
+            text = text[:at]
+            break
+    text = text.rstrip(" ,.:")
+    return text[:-3].rstrip(" ,.:") if text.endswith(" và") else text
+
+
+def _checked(text: str, where: str, fix: bool, found: list[Suggestion]) -> str:
+    """Report suspected glued words and commas without a space; with fix, split them."""
+    edits = []
+    for glued in find_glued_words(text):
+        edits.append((glued.start, glued.end, glued.suggestion))
+        found.append(Suggestion("glued-word", where,
+                                f"Có thể thiếu dấu cách: «{glued.word}» → «{glued.suggestion}»",
+                                glued.word, glued.suggestion))
+    for match in _GLUED_COMMA.finditer(text):
+        comma = match.start() + match.group().index(",")
+        edits.append((comma, comma + 1, ", "))
+        spaced = match.group().replace(",", ", ")
+        found.append(Suggestion("glued-word", where,
+                                f"Thiếu dấu cách sau dấu phẩy: «{match.group()}» → «{spaced}»",
+                                match.group(), spaced))
+    if fix:
+        for start, end, replacement in sorted(edits, reverse=True):
+            text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _docx_lines(stream: IO[bytes]):
+    """The text of a .docx, a line per paragraph, table cells in reading order (header, signature)."""
+    document = docx.Document(stream)
+    numbering = _Numbering(document)
+
+    def lines(container):
+        for block in container.iter_inner_content():
+            if isinstance(block, Table):
+                seen = set()
+                for row in block.rows:
+                    for cell in row.cells:
+                        if cell._tc not in seen:
+                            seen.add(cell._tc)
+                            yield from lines(cell)
+                            yield ""
+            else:
+                yield numbering.marker(block) + block.text
+
+    yield from lines(document)
+
+
+class _Numbering:
+    """The markers Word draws itself (automatic numbering, bullets), which paragraph text leaves out."""
+
+    def __init__(self, document):
+        try:
+            root = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+        except KeyError:
+            root = None
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        abstracts = {item.get(_w("abstractNumId")): item for item in root.iterfind("w:abstractNum", _WORD_NS)}
+        for num in root.iterfind("w:num", _WORD_NS):
+            ref = num.find("w:abstractNumId", _WORD_NS)
+            abstract = abstracts.get(None if ref is None else ref.get(_w("val")))
+            levels = [] if abstract is None else abstract.iterfind("w:lvl", _WORD_NS)
+            self.levels[num.get(_w("numId"))] = {int(level.get(_w("ilvl"), "0")): _level(level) for level in levels}
+
+    def marker(self, paragraph) -> str:
+        """``"1. "``, ``"a) "``, ``"- "`` … for a numbered or bulleted paragraph, else ``""``."""
+        num_id, ilvl = _num_pr(paragraph)
+        fmt, text, start = self.levels.get(num_id, {}).get(ilvl, ("", "", 1))
+        if num_id is None and paragraph.style is not None and "Bullet" in paragraph.style.name:
+            fmt = "bullet"
+        if fmt == "bullet":
+            return "+ " if text == "+" or (ilvl > 0 and text not in ("-", "–")) else "- "
+        if not fmt or fmt == "none":
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [level for level in counters if level > ilvl]:
+            del counters[deeper]
+        levels = self.levels[num_id]
+
+        def number(match: re.Match) -> str:
+            level = int(match[1]) - 1
+            return _format(levels.get(level, ("decimal",))[0], counters.get(level, 1))
+
+        return re.sub(r"%(\d)", number, text) + " "
+
+
+def _w(name: str) -> str:
+    return f"{{{_WORD_NS['w']}}}{name}"
+
+
+def _level(level) -> tuple[str, str, int]:
+    def value(tag: str, default: str) -> str:
+        element = level.find(f"w:{tag}", _WORD_NS)
+        return default if element is None else element.get(_w("val"), default)
+
+    return value("numFmt", "decimal"), value("lvlText", ""), int(value("start", "1"))
+
+
+def _num_pr(paragraph) -> tuple[str | None, int]:
+    """The paragraph's numbering, its own or its style's."""
+    p_pr = paragraph._p.pPr
+    num_pr = None if p_pr is None else p_pr.numPr
+    style = paragraph.style
+    while num_pr is None and style is not None:
+        p_pr = style.element.pPr
+        num_pr = None if p_pr is None else p_pr.numPr
+        style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None, 0
+    return str(num_pr.numId.val), 0 if num_pr.ilvl is None else num_pr.ilvl.val
+
+
+def _format(fmt: str, n: int) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = to_roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26]
+        return letter if fmt == "lowerLetter" else letter.upper()
+    return f"{n:02d}" if fmt == "decimalZero" else str(n)
