@@ -13,13 +13,14 @@ import os
 import re
 import tempfile
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.derive import document_context
-from docgen.engine import render_reference, template_path
+from docgen.engine import Engine
 from docgen.model import Plan, Unit
 from docgen.vn.text import normalize
 
@@ -32,6 +33,7 @@ FILE_TITLES = {
     "report": "Báo cáo (mẫu)",
 }
 MAX_NAME_CHARS = 80
+CHUNK = 24  # documents a worker renders per task
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
@@ -60,12 +62,24 @@ class Entry:
         return f"{self.folder}/{safe_name(f'{self.unit.code} - {FILE_TITLES[self.kind]}')}.docx"
 
 
-Renderer = Callable[[Plan, Unit, str], bytes]
+class DocumentRenderer:
+    """Everything a worker needs to turn (unit, kind) into a .docx: the plan and an engine."""
+
+    def __init__(self, plan: Plan, engine: str = "compiled"):
+        self.plan = plan
+        self.engine = Engine(engine)
+
+    def prepare(self, kinds: Sequence[str]) -> None:
+        """Compile the templates now, so forked workers inherit them instead of each compiling."""
+        if self.engine.name == "compiled":
+            for kind in kinds:
+                self.engine.prepare(kind)
+
+    def __call__(self, unit: Unit, kind: str) -> bytes:
+        return self.engine.render(kind, document_context(kind, self.plan, unit))
 
 
-def render_one(plan: Plan, unit: Unit, kind: str) -> bytes:
-    """One document with the reference engine."""
-    return render_reference(template_path(kind), document_context(kind, plan, unit))
+Renderer = Callable[[Unit, str], bytes]
 
 
 def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
@@ -76,28 +90,37 @@ def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
-# Worker processes get the plan once, then only (unit, kind) pairs.
-_worker_plan: Plan | None = None
+# Each worker process holds one renderer, set once when the pool starts.
 _worker_render: Renderer | None = None
 
 
-def _init_worker(plan: Plan, render: Renderer) -> None:
-    global _worker_plan, _worker_render
-    _worker_plan, _worker_render = plan, render
+def _init_worker(render: Renderer) -> None:
+    global _worker_render
+    _worker_render = render
 
 
-def _render_in_worker(entry: Entry) -> bytes:
-    return _worker_render(_worker_plan, entry.unit, entry.kind)
+def _render_chunk(chunk: list[Entry]) -> list[bytes]:
+    return [_worker_render(entry.unit, entry.kind) for entry in chunk]
 
 
-def _rendered(plan: Plan, entries: list[Entry], jobs: int, render: Renderer) -> Iterator[bytes]:
-    if jobs <= 1 or len(entries) < 2:
+def _rendered(entries: list[Entry], jobs: int, render: Renderer) -> Iterator[bytes]:
+    """Documents in the order of ``entries``; with several jobs, at most ``2 × jobs`` chunks are
+    in flight, so memory stays bounded however many units there are."""
+    if jobs <= 1 or len(entries) <= CHUNK:
         for entry in entries:
-            yield render(plan, entry.unit, entry.kind)
+            yield render(entry.unit, entry.kind)
         return
-    chunk = max(1, min(64, len(entries) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(plan, render)) as pool:
-        yield from pool.map(_render_in_worker, entries, chunksize=chunk)
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(render,))
+    try:
+        pending: deque = deque()
+        for start in range(0, len(entries), CHUNK):
+            pending.append(pool.submit(_render_chunk, entries[start:start + CHUNK]))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def manifest(entries: list[Entry]) -> bytes:
@@ -110,17 +133,20 @@ def manifest(entries: list[Entry]) -> bytes:
 
 
 def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target: Path, *,
-                jobs: int | None = None, render: Renderer = render_one,
+                jobs: int | None = None, engine: str = "compiled", render: Renderer | None = None,
                 progress: Callable[[int, int], None] | None = None) -> int:
     """Write the ZIP for every unit × kind to ``target``; returns the number of documents."""
     kinds = check_kinds(kinds)
     entries = [Entry(unit, kind) for unit in units for kind in kinds]
     jobs = jobs or os.cpu_count() or 1
+    if render is None:
+        render = DocumentRenderer(plan, engine)
+        render.prepare(kinds)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for done, (entry, data) in enumerate(zip(entries, _rendered(plan, entries, jobs, render)), start=1):
+            for done, (entry, data) in enumerate(zip(entries, _rendered(entries, jobs, render)), start=1):
                 # A .docx is already compressed: store it as it is.
                 archive.writestr(entry.path, data, compress_type=zipfile.ZIP_STORED)
                 if progress:

@@ -142,8 +142,8 @@ class TemplateBuilder:
     def _properties(self, title: str) -> None:
         props = self.doc.core_properties
         props.title = title
-        props.subject = "{{ properties.subject }}"
-        props.author = "{{ properties.author }}"
+        props.subject = ""
+        props.author = ""
         props.comments = f"docgen template, format profile {self.profile.id}"
         props.language = "vi-VN"
         props.keywords = ""
@@ -252,10 +252,11 @@ class TemplateBuilder:
     def body(self, variable: str = "body") -> None:
         """One paragraph per outline node, styled by its level."""
         self.tag(f"for b in {variable}")
+        self.tag("set kind = b.kind")
         for position, (kind, key) in enumerate(BODY_STYLES.items()):
-            self.tag(f"{'if' if position == 0 else 'elif'} b.kind == '{kind}'")
+            self.tag(f"{'if' if position == 0 else 'elif'} kind == '{kind}'")
             self.paragraph(key, "{{ b.text }}")
-        self.tag("elif b.kind == 'runin'")
+        self.tag("elif kind == 'runin'")
         runin = self.paragraph("body")
         runin.add_run("{{ b.marker }}").bold = True
         _preserve_spaces(runin.add_run(" {{ b.text }}"))

@@ -103,6 +103,7 @@ def _read_text(path: Path) -> str:
 
 
 KIND_CHOICE = click.Choice(["plan", "unit-plan", "letter", "guidance", "report"])
+ENGINE_CHOICE = click.Choice(["compiled", "reference"])
 
 
 @main.command()
@@ -112,11 +113,14 @@ KIND_CHOICE = click.Choice(["plan", "unit-plan", "letter", "guidance", "report"]
 @click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Units list (.csv or .xlsx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
+              help="compiled: prepared once; reference: plain docxtpl for each document.")
 @reports_bad_input
-def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path | None, output: Path) -> None:
+def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path | None, output: Path,
+           engine: str) -> None:
     """Render one document of a plan as .docx."""
     from docgen.derive import document_context
-    from docgen.engine import render_reference, template_path
+    from docgen.engine import Engine
     from docgen.files import load_plan
 
     plan = load_plan(plan_file)
@@ -125,7 +129,7 @@ def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path |
         context = document_context(kind, plan, unit)
     except ValueError as error:
         raise Failure(str(error)) from None
-    write_atomically(output, render_reference(template_path(kind), context))
+    write_atomically(output, Engine(engine).render(kind, context))
     click.echo(str(output))
 
 
@@ -150,8 +154,10 @@ def _find_unit(code: str | None, units_file: Path | None):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The ZIP to write.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
+              help="compiled: prepared once; reference: plain docxtpl for each document.")
 @reports_bad_input
-def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int | None) -> None:
+def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int | None, engine: str) -> None:
     """Every unit's documents in one ZIP: a folder per unit and a manifest.csv."""
     import time
 
@@ -166,9 +172,23 @@ def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int
     plan = load_plan(plan_file)
     units = read_units(units_file)
     started = time.perf_counter()
-    count = write_batch(plan, units, chosen, output, jobs=jobs)
+    count = write_batch(plan, units, chosen, output, jobs=jobs, engine=engine)
     elapsed = time.perf_counter() - started
     click.echo(f"{output}: {count} documents for {len(units)} units in {elapsed:.1f} s")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: the whole office network).")
+@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+def serve(host: str, port: int) -> None:
+    """Run the web app; data in a SQLite file under var/ unless DOCGEN_DATABASE_URL says otherwise."""
+    from werkzeug.serving import run_simple
+
+    from webui import create_app
+
+    app = create_app()
+    click.echo(f"docgen: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/", err=True)
+    run_simple(host, port, app, threaded=True)
 
 
 @main.command("build-templates")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from docgen import outline
@@ -23,6 +24,12 @@ BLANK_NUMBER = "      "
 FILL_LINE = re.compile(r"^[.…]{5,}$")
 
 
+@lru_cache(maxsize=8192)
+def _styled(text: str, style: str) -> str:
+    """Most paragraphs are the same in every unit's documents: restyle each once."""
+    return apply_tone_style(text, style)
+
+
 def number_line(number: int | None, doc_type: DocType, symbol: str) -> str:
     """``Số 15-KH/ĐUK``; at least two digits; a blank for the registry to fill."""
     shown = f"{number:02d}" if number is not None else BLANK_NUMBER
@@ -36,9 +43,14 @@ def recipient_lines(recipients: Iterable[str]) -> list[str]:
 
 
 def body_paragraphs(text: str) -> list[dict[str, str]]:
-    """The outline as a flat list of paragraphs, each with the kind its style is chosen by."""
+    """The outline text as a flat list of paragraphs, each with the kind its style is chosen by."""
+    return paragraphs_of(outline.parse(text))
+
+
+def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
+    """An outline tree as a flat list of paragraphs (see :func:`body_paragraphs`)."""
     paragraphs = []
-    for _, node in outline.walk(outline.parse(text)):
+    for _, node in outline.walk(nodes):
         if node.kind == "text" and FILL_LINE.match(node.text):
             paragraphs.append({"kind": "fill", "marker": "", "text": "\t"})
         elif node.kind == "text":
@@ -77,7 +89,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
 def in_tone_style(value: Any, style: str) -> Any:
     """Every string of the context written in the organisation's ủy/uỷ style."""
     if isinstance(value, str):
-        return apply_tone_style(value, style)
+        return _styled(value, style)
     if isinstance(value, dict):
         return {key: in_tone_style(item, style) for key, item in value.items()}
     if isinstance(value, list):

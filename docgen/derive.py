@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from docgen import outline
-from docgen.context import body_paragraphs, in_tone_style, number_line, plan_context, recipient_lines
+from docgen.context import (
+    body_paragraphs,
+    in_tone_style,
+    number_line,
+    paragraphs_of,
+    plan_context,
+    recipient_lines,
+)
 from docgen.model import DocType, Plan, Unit
 from docgen.vn.dates import place_date, short_date
 from docgen.vn.numbers import to_roman
@@ -83,8 +91,14 @@ class Citation:
 
 def _sections(plan: Plan) -> tuple[list[outline.Node], list[outline.Node]]:
     """The plan's Roman sections that units carry out, and its "tổ chức thực hiện" section's items."""
+    return _split_sections(plan.body)
+
+
+@lru_cache(maxsize=16)
+def _split_sections(body: str) -> tuple[list[outline.Node], list[outline.Node]]:
+    """Parsed once per plan text and shared by every unit: callers must not change the nodes."""
     carried, organisation = [], []
-    for node in outline.parse(plan.body):
+    for node in outline.parse(body):
         if node.kind != "roman":
             continue
         if "to chuc thuc hien" in fold(node.text):
@@ -102,19 +116,26 @@ def _grassroots_duties(organisation: list[outline.Node]) -> list[str]:
     return []
 
 
-def _adapt(text: str, unit: Unit) -> str:
-    """Reword a committee sentence for the unit: "trong Khối" → "trong Công ty"."""
-    own = self_name(unit)
+def _adapt(text: str, own: str, dang_bo: bool) -> str:
+    """Reword a committee sentence for a unit that calls itself ``own``: "trong Khối" → "trong Công ty"."""
     text = re.sub(r"\bCác cơ quan, đơn vị trong Khối\b",
-                  "Các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "Chi bộ và các đoàn thể", text)
+                  "Các chi bộ trực thuộc, các đoàn thể" if dang_bo else "Chi bộ và các đoàn thể", text)
     return re.sub(r"\btrong Khối\b", f"trong {own}", text)
 
 
-def _copy_adapted(nodes: list[outline.Node], unit: Unit) -> list[outline.Node]:
+def _copy_adapted(nodes: list[outline.Node], own: str, dang_bo: bool) -> list[outline.Node]:
     return [
-        outline.Node(node.kind, node.marker, _adapt(node.text, unit), _copy_adapted(node.children, unit))
+        outline.Node(node.kind, node.marker, _adapt(node.text, own, dang_bo),
+                     _copy_adapted(node.children, own, dang_bo))
         for node in nodes
     ]
+
+
+@lru_cache(maxsize=64)
+def _carried_paragraphs(body: str, own: str, dang_bo: bool) -> tuple[dict[str, str], ...]:
+    """The plan's sections as a unit carries them out: shared by all units alike in kind and name."""
+    carried, _ = _split_sections(body)
+    return tuple(paragraphs_of(_copy_adapted(carried, own, dang_bo)))
 
 
 # -- the documents ------------------------------------------------------------------------
@@ -168,14 +189,13 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     citation = Citation(plan)
     carried, organisation = _sections(plan)
     own = self_name(unit)
-    lines = [f"Thực hiện {citation.full}, {unit.committee} xây dựng kế hoạch thực hiện như sau:"]
-    lines.append(outline.to_text(_copy_adapted(carried, unit)))
+    opening = f"Thực hiện {citation.full}, {unit.committee} xây dựng kế hoạch thực hiện như sau:"
     separator = carried[0].marker[-1] if carried else "."
-    lines.append(f"{to_roman(len(carried) + 1)}{separator} TỔ CHỨC THỰC HIỆN")
+    lines = [f"{to_roman(len(carried) + 1)}{separator} TỔ CHỨC THỰC HIỆN"]
     leader = f"Ban Thường vụ Đảng ủy, Đảng ủy {unit.name}" if unit.is_dang_bo else f"Chi ủy Chi bộ {unit.name}"
     lines.append(f"1. {leader}")
     for duty in _grassroots_duties(organisation):
-        lines.append(f"- {_adapt(duty, unit)}")
+        lines.append(f"- {_adapt(duty, own, unit.is_dang_bo)}")
     for task in plan.unit_tasks:
         lines.append(f"- {task.text}{_deadline(task.deadline)}.")
     report_to = f"{citation.issuer} (qua Ban Tuyên giáo Đảng ủy Khối)"
@@ -207,11 +227,14 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         recipients += ["Các chi bộ trực thuộc (để thực hiện)", "Lưu Văn phòng Đảng ủy"]
     else:
         recipients += ["Các đồng chí đảng viên (để thực hiện)", "Lưu Chi bộ"]
+    body = [{"kind": "text", "marker": "", "text": opening}]
+    body += _carried_paragraphs(plan.body, own, unit.is_dang_bo)
+    body += body_paragraphs("\n".join(lines))
     context = {
         "header": _unit_header(plan, unit, DocType.KE_HOACH),
         "title": DocType.KE_HOACH.title,
         "summary": plan.summary,
-        "body": body_paragraphs("\n".join(lines)),
+        "body": body,
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }
@@ -290,8 +313,7 @@ BLANK_LINE = "…" * 40
 def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
     citation = Citation(plan)
-    carried, _ = _sections(plan)
-    forms = _forms_of_work(carried)
+    forms = _forms_of_work(plan.body)
     own = self_name(unit)
     lines = [f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:",
              "I- KẾT QUẢ THỰC HIỆN",
@@ -333,12 +355,14 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     return _finish(context, plan, f"Báo cáo {title}", unit.committee)
 
 
-def _forms_of_work(carried: list[outline.Node]) -> list[str]:
+@lru_cache(maxsize=16)
+def _forms_of_work(body: str) -> tuple[str, ...]:
     """Titles of the plan's "hình thức" items (2.1 … 2.5 of the seed)."""
+    carried, _ = _split_sections(body)
     for _, node in outline.walk(carried):
         if node.kind != "roman" and "hinh thuc" in fold(node.text) and node.children:
-            return [child.text for child in node.children if child.kind.startswith("number")]
-    return []
+            return tuple(child.text for child in node.children if child.kind.startswith("number"))
+    return ()
 
 
 CONTEXTS = {

@@ -173,6 +173,19 @@ def read_units(path: Path) -> list[Unit]:
     raise UnitsFileError(source, [RowError(0, "", "cần tệp .csv hoặc .xlsx")])
 
 
+def file_rows(data: bytes, name: str) -> list[list[str]]:
+    """The rows of an uploaded .csv or .xlsx as text, header first, before validation: what a
+    preview shows, with :func:`units_from_rows` then saying which rows are bad."""
+    if len(data) > MAX_FILE_BYTES:
+        raise UnitsFileError(name, [RowError(0, "", f"tệp quá lớn ({len(data) // 1024} KB; tối đa 5 MB)")])
+    suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_rows(data, name)
+    if suffix == ".csv":
+        return _csv_rows(data, name)
+    raise UnitsFileError(name, [RowError(0, "", "cần tệp .csv hoặc .xlsx")])
+
+
 def _csv_rows(data: bytes, source: str) -> list[list[str]]:
     for encoding in ("utf-8-sig", "cp1258"):
         try:

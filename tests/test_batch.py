@@ -127,7 +127,7 @@ def test_a_failed_batch_leaves_nothing(tmp_path, seed_plan):
     units = read_units(EXAMPLES / "units.csv")
     target = tmp_path / "out.zip"
 
-    def render(plan, unit, kind):
+    def render(unit, kind):
         if unit.code == "DB05":
             raise RuntimeError("disk full")
         return b"docx"

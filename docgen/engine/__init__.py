@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATE_DIR = Path(os.environ.get("DOCGEN_TEMPLATES", Path(__file__).resolve().parents[2] / "templates"))
 KINDS = ("plan", "unit-plan", "letter", "guidance", "report")
+ENGINES = ("compiled", "reference")
 
 
 class RenderError(ValueError):
@@ -33,6 +34,14 @@ def template_path(kind: str) -> Path:
     return TEMPLATE_DIR / f"{kind}.docx"
 
 
+def set_properties(core, context: dict[str, Any]) -> None:
+    """Document properties from the context, set as values (not rendered as templates, which
+    would escape an ``&`` twice)."""
+    properties = context.get("properties", {})
+    core.subject = properties.get("subject", "")
+    core.author = properties.get("author", "")
+
+
 def render_reference(template: Path, context: dict[str, Any]) -> bytes:
     """Plain docxtpl: a fresh ``DocxTemplate`` for each document."""
     from docxtpl import DocxTemplate
@@ -43,6 +52,35 @@ def render_reference(template: Path, context: dict[str, Any]) -> bytes:
         document.render(context, jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as error:
         raise RenderError(f"template {template.name}: {error}") from error
+    set_properties(document.docx.core_properties, context)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+class Engine:
+    """Renders documents of every kind; ``compiled`` (default) or ``reference`` (plain docxtpl)."""
+
+    def __init__(self, name: str = "compiled"):
+        if name not in ENGINES:
+            raise RenderError(f"unknown engine {name!r}; expected one of: {', '.join(ENGINES)}")
+        self.name = name
+        self._compiled: dict[str, Any] = {}
+
+    def prepare(self, kind: str):
+        """The compiled template of a kind, compiled on first use."""
+        if kind not in self._compiled:
+            from docgen.engine.compiled import CompiledTemplate
+
+            self._compiled[kind] = CompiledTemplate(template_path(kind))
+        return self._compiled[kind]
+
+    def render(self, kind: str, context: dict[str, Any]) -> bytes:
+        if self.name == "reference":
+            return render_reference(template_path(kind), context)
+        return self.prepare(kind).render(context)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent to another process without its compiled templates (lxml trees do not pickle):
+        a spawned worker compiles its own, a forked one inherits them."""
+        return {"name": self.name, "_compiled": {}}

@@ -78,8 +78,8 @@ class Checks:
     place_date_blank: str
     doc_titles: tuple[str, ...]
     letter_symbol: str
-    state_symbols: tuple[str, ...]
-    authority: tuple[str, ...]
+    state_symbols: dict[str, str]
+    authority: dict[str, str]  # collective / deputy / delegated → T/M, K/T, T/L
     state_authority: dict[str, str]
     collectives: tuple[str, ...]
     state_heading: str

@@ -1,0 +1,52 @@
+"""A minimal ZIP writer for parts that are already compressed.
+
+A .docx made from a template differs from the template in one or two parts; the rest can be
+copied as compressed bytes, never inflated or deflated again.  ``zipfile`` cannot take
+compressed data, so this writes the few records a ZIP needs (PKWARE APPNOTE §4.3) itself.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+DEFLATED = 8
+DEFLATE_LEVEL = 6
+_DOS_TIME, _DOS_DATE = 0, (1980 - 1980) << 9 | 1 << 5 | 1  # 1980-01-01 00:00, reproducible
+_UTF8_FLAG = 0x800
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One member: its name and its data as stored (deflated)."""
+
+    name: str
+    crc: int
+    size: int
+    compressed: bytes
+
+    @classmethod
+    def deflate(cls, name: str, data: bytes) -> Entry:
+        compressor = zlib.compressobj(DEFLATE_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+        return cls(name, zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+
+
+def write_zip(entries: Iterable[Entry]) -> bytes:
+    """The bytes of a ZIP archive holding ``entries`` in order."""
+    body, directory = [], []
+    offset = 0
+    count = 0
+    for entry in entries:
+        name = entry.name.encode("utf-8")
+        flags = 0 if name.isascii() else _UTF8_FLAG
+        fixed = (20, flags, DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.compressed), entry.size, len(name))
+        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fixed, 0) + name
+        directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fixed, 0, 0, 0, 0, 0, offset) + name)
+        body += (local, entry.compressed)
+        offset += len(local) + len(entry.compressed)
+        count += 1
+    central = b"".join(directory)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), offset, 0)
+    return b"".join(body) + central + end
