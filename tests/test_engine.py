@@ -1,0 +1,133 @@
+"""The compile-once engine against plain docxtpl: the same document, byte for byte."""
+
+import io
+import zipfile
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from docgen.derive import KINDS, document_context
+from docgen.engine import Engine, RenderError, render_reference
+from docgen.engine.compiled import CompiledTemplate
+from docgen.engine.rawzip import Entry, write_zip
+from docgen.model import Plan, Unit
+from docgen.units import read_units
+
+from .conftest import EXAMPLES
+
+HOSTILE = 'Sở "Tài chính" & Kế hoạch <b>\'đầu tư\'</b> {{ 7*7 }} {% if %}'
+
+
+def canonical(xml: bytes) -> list[bytes]:
+    """The XML's top-level children, canonical and sorted: package listings have no set order."""
+    return sorted(etree.tostring(child, method="c14n") for child in etree.fromstring(xml))
+
+
+def part(docx: bytes, name: str) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(docx)).read(name)
+
+
+@pytest.fixture(scope="module")
+def engines():
+    return Engine("compiled"), Engine("reference")
+
+
+@pytest.fixture(scope="module")
+def hostile_plan(seed_plan):
+    data = seed_plan.model_dump()
+    data["summary"] = HOSTILE
+    data["body"] += f"\n- {HOSTILE}\n1. {HOSTILE}."
+    data["recipients"].append(HOSTILE)
+    data["report"]["indicators"].append({"name": HOSTILE, "unit": "cái"})
+    return Plan.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def units():
+    listed = read_units(EXAMPLES / "units.csv")
+    nameless = Unit(code="Z9", name=HOSTILE, kind="chi-bo", secretary="")
+    return [listed[0], listed[-1], nameless]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_document_xml_is_byte_identical_to_docxtpl(kind, engines, seed_plan, hostile_plan, units):
+    compiled, reference = engines
+    for plan in (seed_plan, hostile_plan):
+        for unit in units if kind != "plan" else [None]:
+            context = document_context(kind, plan, unit)
+            ours, theirs = compiled.render(kind, context), reference.render(kind, context)
+            assert part(ours, "word/document.xml") == part(theirs, "word/document.xml"), (kind, unit)
+            ours_props, theirs_props = Document(io.BytesIO(ours)).core_properties, Document(
+                io.BytesIO(theirs)).core_properties
+            assert (ours_props.title, ours_props.subject, ours_props.author) == (
+                theirs_props.title, theirs_props.subject, theirs_props.author)
+
+
+def test_every_member_of_the_package_is_there(engines, seed_plan):
+    compiled, reference = engines
+    context = document_context("plan", seed_plan)
+    ours = zipfile.ZipFile(io.BytesIO(compiled.render("plan", context)))
+    theirs = zipfile.ZipFile(io.BytesIO(reference.render("plan", context)))
+    assert ours.testzip() is None
+    assert sorted(ours.namelist()) == sorted(theirs.namelist())
+    for name in theirs.namelist():
+        if name.endswith((".xml", ".rels")) and name != "docProps/core.xml":
+            assert canonical(ours.read(name)) == canonical(theirs.read(name)), name
+
+
+def test_no_data_leaks_from_one_unit_to_the_next(engines, seed_plan, units):
+    compiled, _ = engines
+    first = compiled.render("unit-plan", document_context("unit-plan", seed_plan, units[0]))
+    second = compiled.render("unit-plan", document_context("unit-plan", seed_plan, units[1]))
+    assert units[0].name.upper().encode() in part(first, "word/document.xml")
+    assert units[0].name.upper().encode() not in part(second, "word/document.xml")
+    assert units[0].secretary.encode() not in part(second, "word/document.xml")
+    assert Document(io.BytesIO(second)).core_properties.author == units[1].committee
+
+
+def test_tags_in_a_header_fall_back_to_docxtpl(tmp_path, engines):
+    document = Document()
+    document.add_paragraph("Xin chào {{ name }}")
+    document.sections[0].header.paragraphs[0].text = "Đầu trang {{ name }}"
+    path = tmp_path / "with-header.docx"
+    document.save(path)
+    template = CompiledTemplate(path)
+    assert template.fallback
+    rendered = Document(io.BytesIO(template.render({"name": "Sở Y tế"})))
+    assert rendered.paragraphs[0].text == "Xin chào Sở Y tế"
+    assert rendered.sections[0].header.paragraphs[0].text == "Đầu trang Sở Y tế"
+
+
+def test_control_characters_take_the_slow_path_and_still_match(tmp_path):
+    document = Document()
+    document.add_paragraph("{{ text }}")
+    path = tmp_path / "plain.docx"
+    document.save(path)
+    context = {"text": "dòng\rhai"}
+    ours = CompiledTemplate(path).render(context)
+    assert part(ours, "word/document.xml") == part(render_reference(path, context), "word/document.xml")
+
+
+def test_errors_name_the_template(tmp_path):
+    document = Document()
+    document.add_paragraph("{{ missing.value }}")
+    path = tmp_path / "broken.docx"
+    document.save(path)
+    with pytest.raises(RenderError, match="broken.docx"):
+        CompiledTemplate(path).render({})
+
+
+def test_unknown_engine_is_refused():
+    with pytest.raises(RenderError, match="unknown engine"):
+        Engine("turbo")
+
+
+def test_raw_zip_writer():
+    data = write_zip([Entry.deflate("a.xml", b"<a/>" * 50), Entry.deflate("thư mục/Kế hoạch.docx", b"x")])
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    assert archive.read("a.xml") == b"<a/>" * 50
+    info = archive.getinfo("thư mục/Kế hoạch.docx")
+    assert info.flag_bits & 0x800 and archive.read(info) == b"x"
+    assert write_zip([Entry.deflate("a", b"1")]) == write_zip([Entry.deflate("a", b"1")])
