@@ -324,17 +324,18 @@ def _repack(docx: bytes) -> bytes:
             if info.filename == "docProps/thumbnail.jpeg":
                 continue
             data = source.read(info.filename)
-            if info.filename == "_rels/.rels":
-                data = _drop_thumbnail_relationship(data)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = _drop_thumbnail_references(data)
             target.writestr(zipfile.ZipInfo(info.filename, FIXED_ZIP_DATE), data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
-def _drop_thumbnail_relationship(rels: bytes) -> bytes:
-    root = etree.fromstring(rels)
-    for rel in list(root):
-        if rel.get("Target", "").endswith("thumbnail.jpeg"):
-            root.remove(rel)
+def _drop_thumbnail_references(xml: bytes) -> bytes:
+    """The package relationship to the thumbnail and the content type of its JPEG."""
+    root = etree.fromstring(xml)
+    for child in list(root):
+        if child.get("Target", "").endswith("thumbnail.jpeg") or child.get("Extension") == "jpeg":
+            root.remove(child)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
