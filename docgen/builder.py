@@ -173,9 +173,6 @@ class TemplateBuilder:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         tbl_pr = table._tbl.tblPr
-        layout = OxmlElement("w:tblLayout")
-        layout.set(qn("w:type"), "fixed")
-        tbl_pr.append(layout)
         width = tbl_pr.find(qn("w:tblW"))
         width.set(qn("w:type"), "dxa")
         width.set(qn("w:w"), str(mm_to_twips(left_mm + right_mm)))

@@ -15,8 +15,6 @@ from pathlib import Path
 
 import click
 
-from docgen.model import InvalidData
-
 
 class Failure(click.ClickException):
     """Bad input: printed as one line, exit status 2."""
@@ -34,6 +32,7 @@ def reports_bad_input(command):
     def wrapper(*args, **kwargs):
         from docgen.engine import RenderError
         from docgen.importer import PlanImportError
+        from docgen.model import InvalidData
         from docgen.units import UnitsFileError
 
         try:
@@ -182,13 +181,42 @@ def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
 def serve(host: str, port: int) -> None:
     """Run the web app; data in a SQLite file under var/ unless DOCGEN_DATABASE_URL says otherwise."""
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import make_server
 
     from webui import create_app
 
-    app = create_app()
-    click.echo(f"docgen: http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/", err=True)
-    run_simple(host, port, app, threaded=True)
+    server = make_server(host, port, create_app(), threaded=True)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    click.echo(f"docgen: the web app is at http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+@main.command()
+@click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Findings as JSON.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the messages.")
+def check(document: Path, as_json: bool, lang: str) -> None:
+    """Check a .docx against the Party format and Vietnamese text rules; exit 1 on errors."""
+    import json
+
+    from docgen.check import UnreadableDocument, check_document
+    from docgen.check.report import format_human, to_json
+
+    try:
+        result = check_document(document, language=lang)
+    except UnreadableDocument as error:
+        raise Failure(f"{document}: {error}") from None
+    except OSError as error:
+        raise Failure(f"{document}: {error.strerror}") from None
+    if as_json:
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_human(result, lang))
+    sys.exit(1 if result.errors else 0)
 
 
 @main.command("build-templates")
