@@ -6,6 +6,7 @@ the date line, recipients' punctuation, the ủy/uỷ style) are made here, in o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -74,7 +75,8 @@ def plan_context(plan: Plan) -> dict[str, Any]:
             "superior": upper(org.superior),
             "issuer": upper(org.name),
             "number": number_line(plan.number, plan.type, org.symbol),
-            "place_date": place_date(org.place, plan.date),
+            # An undated draft is dated by hand, in the year it is issued.
+            "place_date": place_date(org.place, plan.date, dt.date.today().year),
         },
         "title": plan.type.title,
         "summary": plan.summary,

@@ -7,6 +7,7 @@ unit (who it is, what it calls itself, whom it has under it) is decided here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,7 +144,7 @@ def _carried_paragraphs(body: str, own: str, dang_bo: bool) -> tuple[dict[str, s
 
 def _unit_header(plan: Plan, unit: Unit, doc_type: DocType) -> dict[str, str]:
     org = plan.organisation
-    year = plan.date.year if plan.date else None
+    year = (plan.date or dt.date.today()).year
     return {
         "superior": upper(org.party_organisation),
         "issuer": upper(unit.committee),
@@ -154,7 +155,7 @@ def _unit_header(plan: Plan, unit: Unit, doc_type: DocType) -> dict[str, str]:
 
 def _committee_header(plan: Plan, doc_type: DocType, letter_summary: str = "") -> dict[str, str]:
     org = plan.organisation
-    year = plan.date.year if plan.date else None
+    year = (plan.date or dt.date.today()).year
     header = {
         "superior": upper(org.superior),
         "issuer": upper(org.name),

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from docgen.vn.text import normalize
 
@@ -131,6 +131,9 @@ class Plan(_Model):
     report: Report = Field(default_factory=Report)
 
 
+DEFAULT_SYMBOLS = {"dang-bo": "ĐU", "chi-bo": "CB"}
+
+
 class Unit(_Model):
     """A grassroots party organisation (đảng bộ cơ sở or chi bộ cơ sở).
 
@@ -146,6 +149,13 @@ class Unit(_Model):
     deputy: Text = ""
     place: Text = ""
     email: Text = ""
+
+    @model_validator(mode="after")
+    def _default_symbol(self) -> Unit:
+        """The symbol most units use, when none is given: ĐU for a đảng ủy, CB for a chi bộ."""
+        if not self.symbol:
+            self.symbol = DEFAULT_SYMBOLS[self.kind]
+        return self
 
     @property
     def is_dang_bo(self) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from docgen.model import Unit
+from docgen.model import DEFAULT_SYMBOLS, Unit  # noqa: F401 (DEFAULT_SYMBOLS: for the web form)
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import fold, normalize
 
@@ -36,7 +36,6 @@ COLUMNS = (
 HEADER_VI = {field: vi for field, vi, _, _ in COLUMNS}
 
 KIND_LABELS = {"dang-bo": "Đảng bộ cơ sở", "chi-bo": "Chi bộ cơ sở"}
-DEFAULT_SYMBOLS = {"dang-bo": "ĐU", "chi-bo": "CB"}
 
 # How staff write the kind, folded (lower case, no marks): đảng bộ cơ sở, dang-bo, ĐBCS …
 _KIND_SPELLINGS = {
@@ -149,7 +148,6 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
         errors.extend(problems)
         return None
     values = {**values, "name": name, "kind": kind}
-    values["symbol"] = values.get("symbol") or DEFAULT_SYMBOLS[kind]
     try:
         return Unit.model_validate(values)
     except ValidationError as error:

@@ -33,6 +33,14 @@ def seed_plan():
     return load_plan(EXAMPLES / "seed-plan.yaml")
 
 
+def assert_passes_check(document: Path | bytes) -> None:
+    """docgen's own output must pass `docgen check` with zero errors."""
+    from docgen.check import check_document
+
+    errors = check_document(document).errors
+    assert not errors, "\n".join(f"[{f.rule}] {f.location}: {f.message}" for f in errors)
+
+
 class Office:
     """LibreOffice headless with a profile of its own (two soffice sharing one can silently
     produce nothing), plus poppler to read what it made."""

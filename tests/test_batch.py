@@ -13,7 +13,7 @@ from docgen.batch import Entry, safe_name, write_batch
 from docgen.cli import main
 from docgen.units import read_units
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, assert_passes_check
 from .unitlists import LONG_NAME, write_nasty_units
 
 BASIS = ("Thực hiện Kế hoạch số 15-KH/ĐUK ngày 25/5/2021 của Ban Thường vụ Đảng ủy Khối về đẩy mạnh công tác "
@@ -76,6 +76,7 @@ def test_every_document_is_right_for_its_unit(batch_zip, units_csv):
         data = archive.read(row["path"])
         xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
         assert b"{{" not in xml and b"{%" not in xml
+        assert_passes_check(data)
         document = Document(io.BytesIO(data))
         text = all_text(document)
         assert unicodedata.is_normalized("NFC", text), row["path"]

@@ -17,7 +17,7 @@ from docgen.context import plan_context
 from docgen.engine import RenderError, render_reference, template_path
 from docgen.vn.text import apply_tone_style
 
-from .conftest import EXAMPLES, SEED_TEXT
+from .conftest import EXAMPLES, SEED_TEXT, assert_passes_check
 
 
 def seed_body_paragraphs(seed_text: str) -> list[str]:
@@ -68,6 +68,18 @@ def test_every_seed_paragraph_and_recipient_is_in_the_document(imported_and_rend
         "- BTG ĐUK,",
         "- Lưu VP.",
     ]
+
+
+def test_rendered_plans_pass_the_checker(example_docx, tmp_path):
+    """The example, and the seed imported with its glued words fixed (without --fix the text
+    keeps them, and the checker rightly reports them)."""
+    assert_passes_check(example_docx)
+    runner = CliRunner()
+    imported = runner.invoke(main, ["import-plan", str(SEED_TEXT), "--fix", "-o", str(tmp_path / "plan.yaml")])
+    assert imported.exit_code == 0, imported.output
+    rendered = runner.invoke(main, ["render", str(tmp_path / "plan.yaml"), "-o", str(tmp_path / "plan.docx")])
+    assert rendered.exit_code == 0, rendered.output
+    assert_passes_check(tmp_path / "plan.docx")
 
 
 def test_no_template_tags_are_left_and_text_is_nfc(imported_and_rendered):

@@ -104,6 +104,8 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
 
     Normalising one letter with its combining marks at a time keeps the two aligned.
     """
+    if normalize(text) == text:
+        return text, list(range(len(text) + 1))
     parts: list[str] = []
     where: list[int] = []
     for i, j in _clusters(text):
@@ -137,6 +139,8 @@ def _addresses(text: str) -> list[tuple[int, int]]:
 
 def _nfd_text(text: str) -> Iterator[TextFinding]:
     """One finding over the words from the first to the last letter not in NFC (or the lookalike Ð)."""
+    if normalize(text) == text:
+        return
     changed = [(i, j) for i, j in _clusters(text) if normalize(text[i:j]) != text[i:j]]
     if not changed:
         return

@@ -1,0 +1,162 @@
+"""Batch speed: the compiled engine against plain docxtpl and against the floor, in one run.
+
+    .venv/bin/python scripts/benchmark.py [--sizes 84,1000,10000] [--jobs N] [--reference-sample 60]
+
+Each engine runs as the real command (``docgen batch`` as a whole process, start-up included)
+for every size; the reference engine, at about 50 ms a document, is run whole only up to
+``--reference-full`` units and measured in-process on a sample above that.  The floor is
+writing the same ZIP from parts rendered beforehand: deflating each document part, assembling
+each .docx and storing it in the batch ZIP, and nothing else.  Peak memory is the largest sum
+of resident memory over the process and its workers, sampled every 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from docgen.batch import DEFAULT_KINDS, Entry, check_kinds  # noqa: E402
+from docgen.derive import document_context  # noqa: E402
+from docgen.engine import Engine  # noqa: E402
+from docgen.engine.compiled import CORE_PART, DOCUMENT_PART  # noqa: E402
+from docgen.engine.rawzip import Entry as ZipEntry  # noqa: E402
+from docgen.engine.rawzip import write_zip  # noqa: E402
+from docgen.files import load_plan  # noqa: E402
+from docgen.model import Unit  # noqa: E402
+from docgen.units import units_to_csv  # noqa: E402
+
+PLAN = REPO / "examples" / "seed-plan.yaml"
+DOCGEN = Path(sys.executable).with_name("docgen")
+BODIES = ["Sở Tài chính", "Công ty Cổ phần May Hưng Yên", "Trường Chính trị tỉnh", "Bệnh viện Đa khoa tỉnh",
+          "Cục Thuế tỉnh", "Báo Hưng Yên", "Ngân hàng Nông nghiệp chi nhánh tỉnh", "Hội Nhà báo tỉnh"]
+
+
+def make_units(count: int) -> list[Unit]:
+    return [
+        Unit(code=f"U{n:05d}", name=f"{BODIES[n % len(BODIES)]} số {n}", kind="dang-bo" if n % 2 else "chi-bo",
+             symbol="ĐU" if n % 2 else "CB", secretary=f"Nguyễn Văn {n}")
+        for n in range(count)
+    ]
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        stack += map(int, children)
+    return total
+
+
+def run_command(arguments: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of a command and its workers."""
+    started = time.perf_counter()
+    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(arguments)} failed: {process.stderr.read().decode()}")
+    return elapsed, peak / 1024
+
+
+def batch_command(units_csv: Path, out: Path, engine: str, jobs: int) -> list[str]:
+    return [str(DOCGEN), "batch", str(PLAN), "--units", str(units_csv), "--kinds", ",".join(DEFAULT_KINDS),
+            "-o", str(out), "--engine", engine, "--jobs", str(jobs)]
+
+
+def reference_sample_ms(plan, units: list[Unit], sample: int) -> float:
+    """Milliseconds per document of plain docxtpl, rendered in this process on a sample."""
+    engine = Engine("reference")
+    entries = [Entry(unit, kind) for unit in units for kind in DEFAULT_KINDS][:sample]
+    started = time.perf_counter()
+    for entry in entries:
+        engine.render(entry.kind, document_context(entry.kind, plan, entry.unit))
+    return (time.perf_counter() - started) / len(entries) * 1000
+
+
+def floor_ms(plan, units: list[Unit], count: int, out: Path) -> float:
+    """Milliseconds per document to write the batch ZIP from parts rendered beforehand."""
+    engine = Engine("compiled")
+    prepared = []
+    for unit in units[:28]:
+        for kind in DEFAULT_KINDS:
+            docx = zipfile.ZipFile(io.BytesIO(engine.render(kind, document_context(kind, plan, unit))))
+            parts = [(name, docx.read(name)) for name in docx.namelist()]
+            fixed = {name: ZipEntry.deflate(name, data) for name, data in parts
+                     if name not in (DOCUMENT_PART, CORE_PART)}
+            prepared.append((Entry(unit, kind).path, parts, fixed))
+    started = time.perf_counter()
+    with zipfile.ZipFile(out, "w") as archive:
+        for n in range(count):
+            path, parts, fixed = prepared[n % len(prepared)]
+            members = [fixed.get(name) or ZipEntry.deflate(name, data) for name, data in parts]
+            archive.writestr(f"{n:06d}/{path}", write_zip(members), compress_type=zipfile.ZIP_STORED)
+    return (time.perf_counter() - started) / count * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="84,200,1000,10000")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--reference-full", type=int, default=200, help="largest size run whole with docxtpl")
+    parser.add_argument("--reference-sample", type=int, default=60, help="documents sampled above that")
+    options = parser.parse_args()
+    check_kinds(DEFAULT_KINDS)
+    plan = load_plan(PLAN)
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        work = Path(work)
+        for size in map(int, options.sizes.split(",")):
+            units = make_units(size)
+            units_csv = work / f"units-{size}.csv"
+            units_csv.write_bytes(units_to_csv(units))
+            documents = size * len(DEFAULT_KINDS)
+            floor = floor_ms(plan, units, documents, work / "floor.zip")
+            wall, peak = run_command(batch_command(units_csv, work / "compiled.zip", "compiled", options.jobs))
+            if size <= options.reference_full:
+                ref_wall, ref_peak = run_command(batch_command(units_csv, work / "ref.zip", "reference", options.jobs))
+                ref_note = "whole"
+            else:
+                per_doc = reference_sample_ms(plan, units, options.reference_sample)
+                ref_wall, ref_peak, ref_note = per_doc * documents / 1000 / options.jobs, float("nan"), (
+                    f"sample of {options.reference_sample}, ÷{options.jobs} jobs")
+            rows.append((size, documents, wall, peak, ref_wall, ref_peak, ref_note, floor))
+            print(f"{size} units done", file=sys.stderr)
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; --jobs {options.jobs}; kinds {', '.join(DEFAULT_KINDS)}\n")
+    print("| units | documents | compiled: wall s | ms/doc | docs/s | peak MB | reference: wall s | ms/doc "
+          "| peak MB | speed-up | floor ms/doc | compiled ÷ floor |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, documents, wall, peak, ref_wall, ref_peak, ref_note, floor in rows:
+        ms = wall / documents * 1000
+        ref_ms = ref_wall / documents * 1000
+        reference = f"{ref_wall:.1f}" + ("" if ref_note == "whole" else f" ({ref_note})")
+        ref_peak_text = "—" if ref_peak != ref_peak else f"{ref_peak:.0f}"
+        print(f"| {size:,} | {documents:,} | {wall:.2f} | {ms:.2f} | {documents / wall:,.0f} | {peak:.0f} "
+              f"| {reference} | {ref_ms:.1f} | {ref_peak_text} | {ref_wall / wall:.0f}× | {floor:.2f} "
+              f"| {ms / floor:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()
