@@ -1,0 +1,111 @@
+"""The command line: bad input gets one clear line and exit status 2, never a traceback."""
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from docgen.cli import main
+
+from .conftest import EXAMPLES, SEED_TEXT
+
+PLAN = str(EXAMPLES / "seed-plan.yaml")
+UNITS = str(EXAMPLES / "units.csv")
+
+
+def run(*arguments):
+    return CliRunner().invoke(main, [str(argument) for argument in arguments])
+
+
+def one_line_failure(result, *expected):
+    assert result.exit_code == 2, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("docgen: "), result.output
+    assert "Traceback" not in result.output
+    for text in expected:
+        assert text in lines[0], lines[0]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("summary: [unclosed", "not a readable UTF-8 YAML file"),
+        ("- just\n- a list\n", "expected a mapping of fields"),
+        ("summary: x\n", "organisation: Field required"),
+    ],
+)
+def test_bad_plan_files(tmp_path, content, expected):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(content, encoding="utf-8")
+    one_line_failure(run("render", plan, "-o", tmp_path / "out.docx"), expected)
+    assert not (tmp_path / "out.docx").exists()
+
+
+def test_invalid_fields_are_named(tmp_path):
+    text = (EXAMPLES / "seed-plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("number: 15", "number: -3").replace("symbol: ĐUK", "symbol: đuk 1")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    result = run("render", plan, "-o", tmp_path / "out.docx")
+    one_line_failure(result, "organisation.symbol:", "number: Input should be greater than or equal to 1")
+
+
+def test_missing_plan_file(tmp_path):
+    one_line_failure(run("render", tmp_path / "nope.yaml", "-o", tmp_path / "o.docx"), "file not found")
+
+
+def test_unit_kinds_need_a_unit(tmp_path):
+    one_line_failure(run("render", PLAN, "--kind", "letter", "-o", tmp_path / "o.docx"), "--unit CODE")
+    one_line_failure(run("render", PLAN, "--kind", "letter", "--unit", "DB01", "-o", tmp_path / "o.docx"),
+                     "--unit and --units go together")
+    one_line_failure(run("render", PLAN, "--kind", "letter", "--unit", "XX", "--units", UNITS,
+                         "-o", tmp_path / "o.docx"), "no unit with code 'XX'")
+
+
+def test_render_one_unit_document(tmp_path):
+    result = run("render", PLAN, "--kind", "report", "--unit", "CB01", "--units", UNITS, "-o", tmp_path / "r.docx")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r.docx").stat().st_size > 10_000
+
+
+def test_unknown_kind_is_a_usage_error(tmp_path):
+    result = run("render", PLAN, "--kind", "memo", "-o", tmp_path / "o.docx")
+    assert result.exit_code == 2 and "memo" in result.output
+
+
+@pytest.mark.parametrize("name, content", [("plan.pdf", b"%PDF"), ("plan.docx", b"not a zip"),
+                                           ("plan.txt", b"\xff\xfe\xfa\x00\x00\xd8")])
+def test_import_refuses_what_it_cannot_read(tmp_path, name, content):
+    source = tmp_path / name
+    source.write_bytes(content)
+    result = run("import-plan", source, "-o", tmp_path / "plan.yaml")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_import_reports_glued_words_and_fix_applies_them(tmp_path):
+    kept = run("import-plan", SEED_TEXT, "-o", tmp_path / "kept.yaml")
+    assert kept.exit_code == 0
+    assert "Khốixây" in kept.output and "Khối xây" in kept.output
+    assert "Khốixây" in (tmp_path / "kept.yaml").read_text(encoding="utf-8")
+    fixed = run("import-plan", SEED_TEXT, "--fix", "-o", tmp_path / "fixed.yaml")
+    assert fixed.exit_code == 0 and "(applied)" in fixed.output
+    text = (tmp_path / "fixed.yaml").read_text(encoding="utf-8")
+    assert "Khốixây" not in text and "Khối xây dựng" in text
+
+
+def test_check_exit_codes(tmp_path):
+    good = tmp_path / "good.docx"
+    assert run("render", PLAN, "-o", good).exit_code == 0
+    assert run("check", good).exit_code == 0
+    result = run("check", good, "--json")
+    assert result.exit_code == 0 and '"findings": []' in result.output
+    (tmp_path / "bad.docx").write_bytes(b"plain text")
+    one_line_failure(run("check", tmp_path / "bad.docx"), "bad.docx")
+
+
+def test_help_starts_fast_without_heavy_imports():
+    code = "import sys, docgen.cli; print(sorted(m for m in ('docx', 'docxtpl', 'lxml', 'pydantic') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
