@@ -227,18 +227,20 @@ class TemplateBuilder:
     def salutation(self) -> None:
         self.paragraph("salutation", "{{ salutation }}")
 
-    def indicator_table(self, columns: tuple[tuple[str, str, float], ...]) -> None:
+    def indicator_table(self, columns: tuple[tuple[str, str, float, bool], ...]) -> None:
         """A bordered table with a header row and one row per item of ``indicators``."""
         table = self.doc.add_table(rows=4, cols=len(columns))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         header, loop_start, row, loop_end = table.rows
-        for index, (title, field, mm) in enumerate(columns):
+        for index, (title, field, mm, centred) in enumerate(columns):
             table.columns[index].width = Mm(mm)
             for cell_row in table.rows:
                 cell_row.cells[index].width = Mm(mm)
             _set_cell(header.cells[index], title, self.style("table_header"))
             _set_cell(row.cells[index], "{{ row.%s }}" % field, self.style("table_text"))
+            if centred:
+                row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             _set_cell(loop_start.cells[index], "", self.style("table_text"))
             _set_cell(loop_end.cells[index], "", self.style("table_text"))
         _set_cell(loop_start.cells[0], "{%tr for row in indicators %}", self.style("table_text"))
@@ -365,12 +367,12 @@ def build_letter(profile: Profile) -> bytes:
     return builder.to_bytes()
 
 
-REPORT_COLUMNS = (
-    ("STT", "number", 14),
-    ("Nội dung", "name", 81),
-    ("Đơn vị tính", "unit", 25),
-    ("Số lượng", "value", 22),
-    ("Ghi chú", "note", 23),
+REPORT_COLUMNS = (  # title, context field, width in mm, centred
+    ("STT", "number", 14, True),
+    ("Nội dung", "name", 81, False),
+    ("Đơn vị tính", "unit", 25, True),
+    ("Số lượng", "value", 22, True),
+    ("Ghi chú", "note", 23, False),
 )
 
 

@@ -308,7 +308,8 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     return _finish(context, plan, f"Hướng dẫn {summary}", org.name)
 
 
-BLANK_LINE = "…" * 40
+# Two dotted lines to write on (see context.FILL_LINE).
+BLANK_LINE = "\n".join(["…" * 40] * 2)
 
 
 def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
