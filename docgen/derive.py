@@ -82,6 +82,22 @@ class Citation:
         return f"{org.collective} {org.short_name}"
 
     @property
+    def numbered(self) -> str:
+        """``Kế hoạch số 15-KH/ĐUK``, as a summary cites it."""
+        return self.reference.split(" ngày ")[0]
+
+    @property
+    def board(self) -> str:
+        """``Ban Tuyên giáo Đảng ủy Khối``: who follows the plan up."""
+        org = self.plan.organisation
+        return f"{org.lead_board} {org.short_name}"
+
+    @property
+    def report_to(self) -> str:
+        """Where units send their reports."""
+        return f"{self.issuer} (qua {self.board})"
+
+    @property
     def full(self) -> str:
         """``Kế hoạch số 15-KH/ĐUK ngày 25/5/2021 của Ban Thường vụ Đảng ủy Khối về …``."""
         return f"{self.reference} của {self.issuer} về {self.plan.summary}"
@@ -193,15 +209,13 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     opening = f"Thực hiện {citation.full}, {unit.committee} xây dựng kế hoạch thực hiện như sau:"
     separator = carried[0].marker[-1] if carried else "."
     lines = [f"{to_roman(len(carried) + 1)}{separator} TỔ CHỨC THỰC HIỆN"]
-    leader = f"Ban Thường vụ Đảng ủy, Đảng ủy {unit.name}" if unit.is_dang_bo else f"Chi ủy Chi bộ {unit.name}"
-    lines.append(f"1. {leader}")
+    lines.append(f"1. {unit.committee if unit.is_dang_bo else f'Chi ủy {unit.committee}'}")
     for duty in _grassroots_duties(organisation):
         lines.append(f"- {_adapt(duty, own, unit.is_dang_bo)}")
     for task in plan.unit_tasks:
         lines.append(f"- {task.text}{_deadline(task.deadline)}.")
-    report_to = f"{citation.issuer} (qua Ban Tuyên giáo Đảng ủy Khối)"
-    lines.append(f"- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về {report_to}"
-                 f"{_deadline(plan.report.deadline)}.")
+    lines.append(f"- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về "
+                 f"{citation.report_to}{_deadline(plan.report.deadline)}.")
     if unit.is_dang_bo:
         lines += [
             "2. Các chi bộ trực thuộc",
@@ -215,15 +229,15 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
             f"- Gương mẫu học tập, tuyên truyền Nghị quyết; tích cực đăng tải, chia sẻ thông tin tích cực "
             f"trên các trang mạng cá nhân; đấu tranh, phản bác các quan điểm sai trái, thù địch.",
         ]
+    addressees = "các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "các đồng chí đảng viên, các đoàn thể"
     lines += [
         f"3. Công đoàn, Đoàn Thanh niên và các đoàn thể trong {own}",
         f"- Phối hợp tổ chức tuyên truyền, vận động đoàn viên, hội viên và người lao động thực hiện tốt "
         f"Kế hoạch này, gắn với các phong trào thi đua yêu nước của {own}.",
-        f"Trên đây là Kế hoạch thực hiện {citation.reference} của {citation.issuer}; đề nghị "
-        + ("các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "các đồng chí đảng viên, các đoàn thể")
-        + " nghiêm túc triển khai thực hiện.",
+        f"Trên đây là Kế hoạch thực hiện {citation.reference} của {citation.issuer}; đề nghị {addressees} "
+        f"nghiêm túc triển khai thực hiện.",
     ]
-    recipients = [f"{citation.issuer} (để b/c)", "Ban Tuyên giáo Đảng ủy Khối"]
+    recipients = [f"{citation.issuer} (để b/c)", citation.board]
     if unit.is_dang_bo:
         recipients += ["Các chi bộ trực thuộc (để thực hiện)", "Lưu Văn phòng Đảng ủy"]
     else:
@@ -249,15 +263,14 @@ def _task_lines(plan: Plan) -> list[str]:
 def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The committee's Công văn asking one unit to carry the plan out, with deadlines."""
     citation = Citation(plan)
-    summary = f"Về việc triển khai thực hiện {citation.reference.split(' ngày ')[0]}"
+    summary = f"Về việc triển khai thực hiện {citation.numbered}"
     lines = [
         f"Thực hiện {citation.full}, {citation.issuer} đề nghị {unit.committee} "
         f"triển khai thực hiện một số nội dung sau:",
     ]
     tasks = _task_lines(plan)
     tasks.append(
-        f"Báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.issuer} (qua Ban Tuyên giáo Đảng ủy Khối)"
-        f"{_deadline(plan.report.deadline)}."
+        f"Báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}{_deadline(plan.report.deadline)}."
     )
     lines += [f"{number}. {task}" for number, task in enumerate(tasks, start=1)]
     lines.append(f"Đề nghị {unit.committee} quan tâm, chỉ đạo thực hiện./.")
@@ -267,7 +280,7 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "salutation": f"Kính gửi: {unit.committee}",
         "body": body_paragraphs("\n".join(lines)),
         "signature": plan.signature.model_dump(),
-        "recipients": recipient_lines(["Như trên", "Ban Tuyên giáo Đảng ủy Khối", f"Lưu {org.office}"]),
+        "recipients": recipient_lines(["Như trên", citation.board, f"Lưu {org.office}"]),
     }
     return _finish(context, plan, summary, org.name)
 
@@ -286,17 +299,17 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     contents += [f"- {line}" for line in _task_lines(plan)]
     sections.append(("NỘI DUNG", "\n".join(contents)))
     report = [
-        f"- Các đảng bộ, chi bộ cơ sở báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.issuer} "
-        f"(qua Ban Tuyên giáo Đảng ủy Khối){_deadline(plan.report.deadline)}.",
-        "- Ban Tuyên giáo Đảng ủy Khối theo dõi, đôn đốc, tổng hợp kết quả, báo cáo Ban Thường vụ Đảng ủy Khối.",
+        f"- Các đảng bộ, chi bộ cơ sở báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}"
+        f"{_deadline(plan.report.deadline)}.",
+        f"- {citation.board} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo {citation.issuer}.",
     ]
     sections.append(("TỔ CHỨC THỰC HIỆN", "\n".join(report)))
     for number, (title, text) in enumerate(sections, start=1):
         lines += [f"{to_roman(number)}- {title}", text]
     org = plan.organisation
     recipients = ["Các đảng bộ, chi bộ cơ sở" if unit is None else f"{unit.committee} (để thực hiện)",
-                  "Ban Tuyên giáo Đảng ủy Khối", f"Lưu {org.office}"]
-    summary = f"thực hiện {citation.reference.split(' ngày ')[0]} của {citation.issuer}"
+                  citation.board, f"Lưu {org.office}"]
+    summary = f"thực hiện {citation.numbered} của {citation.issuer}"
     context = {
         "header": _committee_header(plan, DocType.HUONG_DAN),
         "title": DocType.HUONG_DAN.title,
@@ -316,7 +329,6 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
     citation = Citation(plan)
     forms = _forms_of_work(plan.body)
-    own = self_name(unit)
     lines = [f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:",
              "I- KẾT QUẢ THỰC HIỆN",
              "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch",
@@ -333,14 +345,13 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "III- ĐỀ XUẤT, KIẾN NGHỊ", BLANK_LINE,
     ]
     if plan.report.deadline:
-        after.append(f"(Báo cáo gửi về {citation.issuer} qua Ban Tuyên giáo Đảng ủy Khối"
-                     f"{_deadline(plan.report.deadline)}.)")
+        after.append(f"(Báo cáo gửi về {citation.report_to}{_deadline(plan.report.deadline)}.)")
     indicators = [
         {"number": str(number), "name": item.name, "unit": item.unit, "value": "", "note": ""}
         for number, item in enumerate(plan.report.indicators, start=1)
     ]
-    title = plan.report.title or f"kết quả thực hiện {citation.reference.split(' ngày ')[0]} của {citation.issuer}"
-    recipients = [f"{citation.issuer} (để b/c)", "Ban Tuyên giáo Đảng ủy Khối",
+    title = plan.report.title or f"kết quả thực hiện {citation.numbered} của {citation.issuer}"
+    recipients = [f"{citation.issuer} (để b/c)", citation.board,
                   "Lưu Văn phòng Đảng ủy" if unit.is_dang_bo else "Lưu Chi bộ"]
     context = {
         "header": _unit_header(plan, unit, DocType.BAO_CAO),
@@ -352,7 +363,6 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "closing": body_paragraphs("\n".join(after)),
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
-        "self_name": own,
     }
     return _finish(context, plan, f"Báo cáo {title}", unit.committee)
 

@@ -67,6 +67,8 @@ class Organisation(_Model):
     place: NonEmptyText = Field(description="địa danh in the date line, e.g. Hưng Yên")
     collective: NonEmptyText = Field(default="Ban Thường vụ", description="who signs: Ban Thường vụ")
     office: NonEmptyText = Field(default="Văn phòng Đảng ủy", description="for 'Lưu Văn phòng Đảng ủy'")
+    lead_board: NonEmptyText = Field(default="Ban Tuyên giáo", description="the board that follows the plan "
+                                     "up and receives the units' reports")
     dang_bo: Text = Field(default="", description="the đảng bộ the committee leads, its units' superior "
                           "line; default: the name with Đảng ủy → Đảng bộ")
     tone_style: ToneStyle = ToneStyle.OLD
