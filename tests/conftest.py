@@ -33,6 +33,16 @@ def seed_plan():
     return load_plan(EXAMPLES / "seed-plan.yaml")
 
 
+def paragraph_template(path: Path, text: str) -> Path:
+    """A bare .docx template holding one paragraph of Jinja."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
 def assert_passes_check(document: Path | bytes) -> None:
     """docgen's own output must pass `docgen check` with zero errors."""
     from docgen.check import check_document

@@ -14,7 +14,7 @@ from docgen.engine.rawzip import Entry, write_zip
 from docgen.model import Plan, Unit
 from docgen.units import read_units
 
-from .conftest import EXAMPLES, assert_passes_check
+from .conftest import EXAMPLES, assert_passes_check, paragraph_template
 
 HOSTILE = 'Sở "Tài chính" & Kế hoạch <b>\'đầu tư\'</b> {{ 7*7 }} {% if %}'
 
@@ -89,10 +89,9 @@ def test_no_data_leaks_from_one_unit_to_the_next(engines, seed_plan, units):
 
 
 def test_tags_in_a_header_fall_back_to_docxtpl(tmp_path, engines):
-    document = Document()
-    document.add_paragraph("Xin chào {{ name }}")
+    path = paragraph_template(tmp_path / "with-header.docx", "Xin chào {{ name }}")
+    document = Document(path)
     document.sections[0].header.paragraphs[0].text = "Đầu trang {{ name }}"
-    path = tmp_path / "with-header.docx"
     document.save(path)
     template = CompiledTemplate(path)
     assert template.fallback
@@ -102,20 +101,14 @@ def test_tags_in_a_header_fall_back_to_docxtpl(tmp_path, engines):
 
 
 def test_control_characters_take_the_slow_path_and_still_match(tmp_path):
-    document = Document()
-    document.add_paragraph("{{ text }}")
-    path = tmp_path / "plain.docx"
-    document.save(path)
+    path = paragraph_template(tmp_path / "plain.docx", "{{ text }}")
     context = {"text": "dòng\rhai"}
     ours = CompiledTemplate(path).render(context)
     assert part(ours, "word/document.xml") == part(render_reference(path, context), "word/document.xml")
 
 
 def test_errors_name_the_template(tmp_path):
-    document = Document()
-    document.add_paragraph("{{ missing.value }}")
-    path = tmp_path / "broken.docx"
-    document.save(path)
+    path = paragraph_template(tmp_path / "broken.docx", "{{ missing.value }}")
     with pytest.raises(RenderError, match="broken.docx"):
         CompiledTemplate(path).render({})
 

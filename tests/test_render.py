@@ -17,7 +17,7 @@ from docgen.context import plan_context
 from docgen.engine import RenderError, render_reference, template_path
 from docgen.vn.text import apply_tone_style
 
-from .conftest import EXAMPLES, SEED_TEXT, assert_passes_check
+from .conftest import EXAMPLES, SEED_TEXT, assert_passes_check, paragraph_template
 
 
 def seed_body_paragraphs(seed_text: str) -> list[str]:
@@ -180,10 +180,7 @@ def test_markup_in_the_data_is_escaped(seed_plan):
 
 def test_templates_cannot_reach_python_internals(tmp_path):
     """A template someone uploads runs in the sandbox: no attribute walk to Python's internals."""
-    hostile = Document()
-    hostile.add_paragraph("{{ ''.__class__.__mro__[1].__subclasses__() }}")
-    path = tmp_path / "hostile.docx"
-    hostile.save(path)
+    path = paragraph_template(tmp_path / "hostile.docx", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(RenderError, match="unsafe"):
         render_reference(path, {})
 
