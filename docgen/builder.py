@@ -280,9 +280,51 @@ class TemplateBuilder:
         self.paragraph("body").paragraph_format.first_line_indent = Mm(0)
 
     def to_bytes(self) -> bytes:
+        self._slim()
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _repack(buffer.getvalue())
+
+    def _slim(self) -> None:
+        """Drop what python-docx's blank document carries and no Party document uses: the Word
+        2010 copy of the styles, custom XML, and about 150 unused styles.  Each generated file
+        shrinks from about 38 KB to 10 KB, and Word and LibreOffice parse 800 KB less XML."""
+        part = self.doc.part
+        for rel_id, rel in list(part.rels.items()):
+            if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+                part.drop_rel(rel_id)
+        styles = self.doc.styles.element
+        used = _used_style_ids([part.element] + [header.part.element for header in self._headers()])
+        by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+        keep = {style_id for style_id, style in by_id.items() if style.get(qn("w:default")) == "1"}
+        keep |= {style_id for style_id, style in by_id.items() if style.get(qn("w:customStyle")) == "1"}
+        pending = list(keep | used)
+        while pending:
+            style = by_id.get(pending.pop())
+            if style is None:
+                continue
+            for link in ("w:basedOn", "w:next", "w:link"):
+                target = style.find(qn(link))
+                if target is not None and target.get(qn("w:val")) not in keep:
+                    keep.add(target.get(qn("w:val")))
+                    pending.append(target.get(qn("w:val")))
+            keep.add(style.get(qn("w:styleId")))
+        for style_id, style in by_id.items():
+            if style_id not in keep:
+                styles.remove(style)
+
+    def _headers(self):
+        section = self.doc.sections[0]
+        return (section.header, section.first_page_header)
+
+
+def _used_style_ids(elements) -> set[str]:
+    """Style ids that paragraphs, runs and tables refer to."""
+    used = set()
+    for element in elements:
+        for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
+            used |= {ref.get(qn("w:val")) for ref in element.iter(qn(tag))}
+    return used
 
 
 def _set_cell(cell, text: str, style) -> None:

@@ -7,7 +7,7 @@ for every size; the reference engine, at about 50 ms a document, is run whole on
 ``--reference-full`` units and measured in-process on a sample above that.  The floor is
 writing the same ZIP from parts rendered beforehand: deflating each document part, assembling
 each .docx and storing it in the batch ZIP, and nothing else.  Peak memory is the largest sum
-of resident memory over the process and its workers, sampled every 20 ms.
+of proportional set sizes (PSS) over the process and its workers, sampled every 20 ms.
 """
 
 from __future__ import annotations
@@ -51,17 +51,18 @@ def make_units(count: int) -> list[Unit]:
     ]
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_memory_kb(root: int) -> int:
+    """Memory of a process and all its descendants, from /proc: proportional set size, so pages
+    that forked workers share with their parent are counted once, not once per process."""
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
         try:
-            status = Path(f"/proc/{pid}/status").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
             children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
         stack += map(int, children)
     return total
 
@@ -72,7 +73,7 @@ def run_command(arguments: list[str]) -> tuple[float, float]:
     process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
+        peak = max(peak, tree_memory_kb(process.pid))
         time.sleep(0.02)
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
