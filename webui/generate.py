@@ -1,0 +1,251 @@
+"""Tạo văn bản: pick a plan, kinds and units; preview one document; generate the ZIP for all.
+
+A preview is the document's context laid out in HTML the way the .docx lays it out, with a link
+to that one .docx. A batch runs in the background (see :mod:`webui.jobs`) and its page shows a
+progress bar: polled by JavaScript, or refreshed by the page itself without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField
+
+from docgen.batch import BATCH_KINDS, DEFAULT_KINDS, DocumentRenderer, Entry, safe_name
+from docgen.derive import UNIT_KINDS, document_context
+from docgen.store import generations
+from docgen.store import plans as plan_store
+from docgen.store import units as unit_store
+from docgen.store.schema import Generation
+from webui import jobs
+from webui.database import session
+from webui.downloads import send_bytes
+from webui.fields import CheckboxesField, choices
+
+blueprint = Blueprint("generate", __name__, url_prefix="/tao-van-ban")
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+KIND_NAMES = {
+    "plan": _l("Kế hoạch (văn bản gốc của cấp ủy)"),
+    "unit-plan": _l("Kế hoạch thực hiện của đơn vị"),
+    "letter": _l("Công văn gửi đơn vị"),
+    "guidance": _l("Hướng dẫn"),
+    "report": _l("Báo cáo (mẫu) của đơn vị"),
+}
+# Short names for where the unit is already said (the table of a generation's documents).
+DOCUMENT_NAMES = {
+    "unit-plan": _l("Kế hoạch thực hiện"),
+    "letter": _l("Công văn"),
+    "guidance": _l("Hướng dẫn"),
+    "report": _l("Báo cáo (mẫu)"),
+}
+STATUS_NAMES = {
+    Generation.QUEUED: _l("Đang chờ"),
+    Generation.RUNNING: _l("Đang tạo"),
+    Generation.DONE: _l("Xong"),
+    Generation.FAILED: _l("Không thành công"),
+}
+
+
+@blueprint.app_context_processor
+def names() -> dict:
+    return {"kind_names": KIND_NAMES, "document_names": DOCUMENT_NAMES, "status_names": STATUS_NAMES}
+
+
+class GenerateForm(FlaskForm):
+    plan = SelectField(_l("Kế hoạch"), validate_choice=False)
+    kinds = CheckboxesField(_l("Loại văn bản"), choices=choices((kind, KIND_NAMES[kind]) for kind in BATCH_KINDS),
+                            default=list(DEFAULT_KINDS), validate_choice=False)
+    scope = RadioField(_l("Đơn vị"), choices=choices([("all", _l("Tất cả đơn vị")), ("some", _l("Chỉ các đơn vị chọn dưới đây"))]),
+                       default="all", validate_choice=False)
+    units = CheckboxesField(_l("Chọn đơn vị"), validate_choice=False)
+
+
+class PreviewForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET form: it changes nothing
+
+    plan = SelectField(_l("Kế hoạch"), validate_choice=False)
+    kind = SelectField(_l("Loại văn bản"), choices=choices(KIND_NAMES.items()), default="unit-plan", validate_choice=False)
+    unit = SelectField(_l("Đơn vị"), validate_choice=False)
+
+
+def plan_choices() -> list:
+    return choices((str(record.id), plan_title(record)) for record in plan_store.all_plans(session()))
+
+
+def plan_title(record) -> str:
+    number = _("số %(number)s", number=record.number) if record.number else _("chưa có số")
+    return f"{record.summary} ({number})"
+
+
+def unit_choices() -> list:
+    return choices((str(record.id), f"{record.code} · {record.unit.committee}") for record in unit_store.all_units(session()))
+
+
+@blueprint.route("/", methods=["GET", "POST"])
+def index():
+    form = GenerateForm(plan=request.args.get("plan"))
+    form.plan.choices, form.units.choices = plan_choices(), unit_choices()
+    if form.validate_on_submit() and (chosen := chosen_batch(form)):
+        record, units = chosen
+        return start_generation(record, units, form.kinds.data)
+    preview = PreviewForm(request.args, plan=form.plan.data)
+    preview.plan.choices, preview.unit.choices = form.plan.choices, form.units.choices
+    return render_template("generate/index.html", form=form, preview=preview,
+                           generations=generations.recent(session()))
+
+
+def chosen_batch(form: GenerateForm):
+    """The plan record and the units chosen, or None with the problems next to the fields."""
+    record = plan_store.get(session(), int(form.plan.data)) if (form.plan.data or "").isdigit() else None
+    if record is None:
+        form.plan.errors.append(_("Chọn một kế hoạch; nếu chưa có, hãy tạo hoặc nhập kế hoạch trước."))
+    kinds = [kind for kind in form.kinds.data or [] if kind in BATCH_KINDS]
+    if not kinds or len(kinds) != len(form.kinds.data):
+        form.kinds.errors.append(_("Chọn ít nhất một loại văn bản."))
+    everyone = unit_store.all_units(session())
+    if form.scope.data == "some":
+        wanted = set(form.units.data or [])
+        units = [unit for unit in everyone if str(unit.id) in wanted]
+        if not units:
+            form.units.errors.append(_("Chọn ít nhất một đơn vị, hoặc chọn “Tất cả đơn vị”."))
+    else:
+        units = everyone
+        if not units:
+            form.scope.errors.append(_("Chưa có đơn vị nào: hãy thêm hoặc nhập danh sách đơn vị trước."))
+    if any(field.errors for field in form):
+        return None
+    return record, [unit.unit for unit in units]
+
+
+def start_generation(record, units, kinds):
+    db = session()
+    generation = Generation(plan_id=record.id, plan_summary=plan_title(record), kinds=",".join(kinds),
+                            unit_count=len(units), total=len(units) * len(kinds))
+    db.add(generation)
+    db.flush()
+    generation.path = f"{generation.id}.zip"
+    db.commit()
+    jobs.start(generation.id, record.plan, units, kinds, zip_path(generation))
+    return redirect(url_for(".generation", generation_id=generation.id))
+
+
+def zip_path(generation: Generation) -> Path:
+    return Path(current_app.config["GENERATIONS_DIR"]) / generation.path
+
+
+@blueprint.get("/xem-truoc")
+def preview():
+    """One document laid out in the page, before generating anything."""
+    form = PreviewForm(request.args)
+    form.plan.choices, form.unit.choices = plan_choices(), unit_choices()
+    document = chosen_document(form)
+    context = None
+    if document:
+        plan, unit, kind = document
+        context = document_context(kind, plan, unit)
+    return render_template("generate/preview.html", form=form, context=context,
+                           download=url_for(".document", **request.args) if context else None)
+
+
+def chosen_document(form: PreviewForm):
+    """(plan, unit or None, kind) from a preview or download request, or None with errors on the form."""
+    form.validate()  # nothing to check here, but it gives each field a list to put its errors in
+    plan_record = plan_store.get(session(), int(form.plan.data)) if (form.plan.data or "").isdigit() else None
+    unit_record = unit_store.get(session(), int(form.unit.data)) if (form.unit.data or "").isdigit() else None
+    if plan_record is None:
+        form.plan.errors.append(_("Chọn một kế hoạch."))
+    if form.kind.data not in KIND_NAMES:
+        form.kind.errors.append(_("Chọn một loại văn bản."))
+    elif form.kind.data in UNIT_KINDS and unit_record is None:
+        form.unit.errors.append(_("Chọn đơn vị: loại văn bản này làm riêng cho từng đơn vị."))
+    if plan_record is None or form.kind.errors or form.unit.errors:
+        return None
+    return plan_record.plan, unit_record.unit if unit_record and form.kind.data != "plan" else None, form.kind.data
+
+
+@blueprint.get("/van-ban.docx")
+def document():
+    """One .docx, made on the spot."""
+    form = PreviewForm(request.args)
+    form.plan.choices, form.unit.choices = plan_choices(), unit_choices()
+    document = chosen_document(form)
+    if document is None:
+        return render_template("generate/preview.html", form=form, context=None), 400
+    plan, unit, kind = document
+    if unit is not None:
+        name = Entry(unit, kind).path.rsplit("/", 1)[1]
+    else:
+        name = safe_name(f"{plan.type.noun} {plan.number or ''} {plan.summary}") + ".docx"
+    return send_bytes(DocumentRenderer(plan)(unit, kind), name, DOCX)
+
+
+@blueprint.get("/lan/<int:generation_id>")
+def generation(generation_id: int):
+    record = generations.get(session(), generation_id) or abort(404)
+    return render_template("generate/run.html", generation=record, units=by_unit(zip_files(record)))
+
+
+@blueprint.get("/lan/<int:generation_id>/trang-thai")
+def status(generation_id: int):
+    record = generations.get(session(), generation_id) or abort(404)
+    return jsonify(status=record.status, done=record.done, total=record.total, finished=record.finished,
+                   percent=percent(record), error=_(record.error) if record.error else "")
+
+
+def percent(record: Generation) -> int:
+    return 100 if record.status == Generation.DONE else (100 * record.done // record.total if record.total else 0)
+
+
+def zip_name(record: Generation) -> str:
+    return safe_name(_("Văn bản các đơn vị - lần %(number)s - %(summary)s", number=record.id,
+                       summary=record.plan_summary)) + ".zip"
+
+
+@blueprint.get("/lan/<int:generation_id>/tai-ve")
+def download(generation_id: int):
+    record = generations.get(session(), generation_id) or abort(404)
+    path = zip_path(record)
+    if record.status != Generation.DONE or not path.is_file():
+        abort(404)
+    return send_file(path, mimetype="application/zip", as_attachment=True, download_name=zip_name(record))
+
+
+def zip_files(record: Generation) -> list[dict[str, str]]:
+    """The documents of a finished generation, from the ZIP's manifest."""
+    path = zip_path(record)
+    if record.status != Generation.DONE or not path.is_file():
+        return []
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("manifest.csv").decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def by_unit(files: list[dict[str, str]]) -> list[dict]:
+    """One row per unit, in the ZIP's order, with (index in the manifest, kind) of its documents."""
+    units: dict[str, dict] = {}
+    for index, row in enumerate(files):
+        unit = units.setdefault(row["code"], {"code": row["code"], "name": row["name"], "documents": []})
+        unit["documents"].append((index, row["kind"]))
+    return list(units.values())
+
+
+@blueprint.get("/lan/<int:generation_id>/tep/<int:index>")
+def zip_member(generation_id: int, index: int):
+    """One document out of a generation's ZIP."""
+    record = generations.get(session(), generation_id) or abort(404)
+    files = zip_files(record)
+    if not 0 <= index < len(files):
+        abort(404)
+    path = files[index]["path"]
+    with zipfile.ZipFile(zip_path(record)) as archive:
+        data = archive.read(path)
+    return send_bytes(data, path.rsplit("/", 1)[1], DOCX)

@@ -1,0 +1,57 @@
+"""Vietnamese by default, English on request.
+
+Message ids are the Vietnamese texts themselves and ``translations/en`` holds the English: the
+default language needs no catalog at all, so a missing or stale catalog can never show office
+staff anything but Vietnamese, and a message stored as data (a generation's error) is translated
+when shown simply by passing it to ``_()``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Flask, redirect, request, session
+from flask_babel import Babel, format_datetime
+
+from docgen.vn.dates import short_date
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+
+blueprint = Blueprint("language", __name__)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog; it is translated where it is shown."""
+    return message
+
+
+def select_locale() -> str:
+    return session.get("language", "vi")
+
+
+def init_app(app: Flask) -> None:
+    Babel(app, locale_selector=select_locale)
+    app.register_blueprint(blueprint)
+    app.add_template_filter(local_time)
+    app.add_template_filter(short_date, "vn_date")
+
+    @app.context_processor
+    def languages():
+        return {"languages": LANGUAGES, "language": select_locale()}
+
+
+def local_time(value) -> str:
+    """A time stored in UTC, as the office's clock shows it (``BABEL_DEFAULT_TIMEZONE``)."""
+    return format_datetime(value, "dd/MM/yyyy HH:mm")
+
+
+@blueprint.get("/ngon-ngu/<code>")
+def choose(code: str):
+    """Remember the language in the session and go back to the page the link was on."""
+    if code in LANGUAGES:
+        session["language"] = code
+    target = request.args.get("next", "/")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/"):
+        target = "/"
+    return redirect(target)

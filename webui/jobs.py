@@ -1,0 +1,71 @@
+"""Generations run in a background thread, so the page can show a progress bar meanwhile.
+
+The thread gets its own copies of the plan and units and its own database sessions; it writes
+progress a few times a second at most. A server stopped mid-batch leaves its generation marked
+failed and no partial ZIP on the next start.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from docgen.batch import write_batch
+from docgen.model import Plan, Unit
+from docgen.store import Database, generations
+from webui.i18n import N_
+
+INTERRUPTED = N_("Máy chủ đã dừng khi đang tạo văn bản: hãy tạo lại.")
+FAILED = N_("Không tạo được văn bản. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.")
+PROGRESS_INTERVAL = 0.2
+
+
+def init_app(app: Flask) -> None:
+    """Forget batches a previous server left unfinished."""
+    folder = Path(app.config["GENERATIONS_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for partial in folder.glob(".*.part"):
+        partial.unlink()
+    with app.extensions["docgen.database"].session() as session:
+        generations.fail_interrupted(session, INTERRUPTED)
+
+
+def start(generation_id: int, plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target: Path) -> None:
+    app = current_app._get_current_object()
+    thread = threading.Thread(
+        target=run, name=f"generation-{generation_id}", daemon=True,
+        args=(app, app.extensions["docgen.database"], generation_id, plan, list(units), list(kinds), target),
+    )
+    thread.start()
+
+
+class Progress:
+    """The ``progress`` callback of write_batch: stores done/total, but not on every document."""
+
+    def __init__(self, database: Database, generation_id: int):
+        self.database, self.generation_id, self.last = database, generation_id, 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total or now - self.last >= PROGRESS_INTERVAL or done == 1:
+            self.last = now
+            with self.database.session() as session:
+                generations.set_progress(session, self.generation_id, done, total)
+
+
+def run(app: Flask, database: Database, generation_id: int, plan: Plan, units: list[Unit], kinds: list[str],
+        target: Path) -> None:
+    try:
+        write_batch(plan, units, kinds, target, jobs=app.config["GENERATION_JOBS"],
+                    progress=Progress(database, generation_id))
+    except Exception:
+        app.logger.exception("generation %s failed", generation_id)
+        with database.session() as session:
+            generations.finish(session, generation_id, error=FAILED)
+    else:
+        with database.session() as session:
+            generations.finish(session, generation_id)

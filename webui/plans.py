@@ -1,0 +1,172 @@
+"""Kế hoạch: the committee's plans, typed in the form or imported from Word or text."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from pydantic import ValidationError
+from wtforms import HiddenField
+
+from docgen import outline
+from docgen.files import load_organisation
+from docgen.importer import PlanImportError, import_docx, import_text
+from docgen.model import Organisation, Plan
+from docgen.store import plans as plan_store
+from webui.database import session
+from webui.plan_form import ORG_FIELDS, PlanForm, form_data, plan_from_form
+from webui.plan_import import apply_choices, glued_words
+
+blueprint = Blueprint("plans", __name__, url_prefix="/ke-hoach")
+
+MAX_OUTLINE_CHARS = 500_000
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("Tệp kế hoạch (.docx hoặc .txt)"), validators=[
+        FileRequired(_l("Chọn tệp Word (.docx) hoặc văn bản (.txt).")),
+        FileAllowed(["docx", "txt"], _l("Chỉ nhận tệp .docx hoặc .txt."))])
+
+
+class ReviewImportForm(FlaskForm):
+    plan = HiddenField()
+    suggestions = HiddenField()
+
+
+def current_organisation() -> Organisation:
+    """The committee of the latest plan: a new plan is most likely from the same office."""
+    latest = plan_store.all_plans(session())
+    return latest[0].plan.organisation if latest else load_organisation()
+
+
+def outline_tree(text: str) -> list[dict]:
+    """The outline as nested dicts, for the live preview and its no-JavaScript twin."""
+    def node(item: outline.Node) -> dict:
+        return {"kind": item.kind, "marker": item.marker, "text": item.text,
+                "children": [node(child) for child in item.children]}
+
+    return [node(item) for item in outline.parse(text[:MAX_OUTLINE_CHARS])]
+
+
+@blueprint.get("/")
+def index():
+    return render_template("plans/list.html", plans=plan_store.all_plans(session()))
+
+
+@blueprint.route("/moi", methods=["GET", "POST"])
+def create():
+    organisation = current_organisation()
+    form = PlanForm(data=None if request.method == "POST" else new_plan_data(organisation))
+    return edit_page(form, None, organisation)
+
+
+@blueprint.route("/<int:plan_id>", methods=["GET", "POST"])
+def edit(plan_id: int):
+    record = plan_store.get(session(), plan_id) or abort(404)
+    form = PlanForm(data=None if request.method == "POST" else form_data(record.plan))
+    return edit_page(form, record, record.plan.organisation)
+
+
+def new_plan_data(organisation: Organisation) -> dict:
+    data = {f"org_{name}": value for name, value in organisation.model_dump(mode="json", include=set(ORG_FIELDS)).items()}
+    data.update(type="KH", signature_authority="T/M BAN THƯỜNG VỤ", signature_title="BÍ THƯ")
+    return data
+
+
+def edit_page(form: PlanForm, record, organisation: Organisation):
+    """Save, or show the form again: with its errors, or with the outline preview asked for."""
+    tree = None
+    if form.is_submitted() and form.preview.data:
+        tree = outline_tree(form.body.data or "")
+    elif form.is_submitted():
+        valid = form.validate()
+        plan = plan_from_form(form, organisation)
+        if valid and plan:
+            if record is None:
+                record = plan_store.add(session(), plan)
+            else:
+                plan_store.update(record, plan)
+            session().commit()
+            flash(_("Đã lưu kế hoạch."), "success")
+            return redirect(url_for(".edit", plan_id=record.id))
+    return render_template("plans/edit.html", form=form, record=record, tree=tree)
+
+
+@blueprint.post("/dan-y")
+def outline_preview():
+    """The tree of the body outline as JSON, for the live preview beside the textarea."""
+    text = request.get_json(silent=True, force=True) or {}
+    body = text.get("text", "") if isinstance(text, dict) else ""
+    return jsonify(nodes=outline_tree(body if isinstance(body, str) else ""))
+
+
+@blueprint.route("/<int:plan_id>/xoa", methods=["GET", "POST"])
+def delete(plan_id: int):
+    record = plan_store.get(session(), plan_id) or abort(404)
+    if request.method == "POST":
+        plan_store.delete(session(), record)
+        session().commit()
+        flash(_("Đã xóa kế hoạch."), "success")
+        return redirect(url_for(".index"))
+    return render_template("confirm_delete.html", what=_("kế hoạch “%(summary)s”", summary=record.summary),
+                           back=url_for(".index"))
+
+
+@blueprint.route("/nhap", methods=["GET", "POST"])
+def import_file():
+    """Upload a .docx or .txt; the plan found is shown with its suspected glued words, not saved yet."""
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return render_template("plans/import.html", form=form)
+    upload = form.file.data
+    try:
+        result = read_plan(upload.filename or "", upload.read(), current_organisation())
+    except PlanImportError as error:
+        form.file.errors.append(str(error))
+        return render_template("plans/import.html", form=form)
+    suggestions = glued_words(result.suggestions, result.plan)
+    review = ReviewImportForm(plan=result.plan.model_dump_json(), suggestions=json.dumps(suggestions, ensure_ascii=False))
+    notes = [item for item in result.suggestions if item.kind != "glued-word"]
+    return render_template("plans/review_import.html", review=review, plan=result.plan, suggestions=suggestions,
+                           notes=notes, tree=outline_tree(result.plan.body))
+
+
+def read_plan(name: str, data: bytes, organisation: Organisation):
+    if name.lower().endswith(".docx"):
+        return import_docx(io.BytesIO(data), organisation)
+    return import_text(decode_text(data), organisation)
+
+
+def decode_text(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise PlanImportError(_("Tệp .txt không phải mã UTF-8: mở tệp, lưu lại với mã UTF-8 rồi tải lên lại."))
+
+
+@blueprint.post("/nhap/luu")
+def save_import():
+    """Save the imported plan with the glued-word splits the user accepted."""
+    review = ReviewImportForm()
+    try:
+        if not review.validate_on_submit():
+            raise ValueError
+        plan = Plan.model_validate_json(review.plan.data)
+        suggestions = json.loads(review.suggestions.data or "[]")
+        accepted = {index for index in range(len(suggestions)) if request.form.get(f"choice-{index}") == "accept"}
+        plan = apply_choices(plan, suggestions, accepted)
+    except (ValueError, ValidationError):
+        flash(_("Dữ liệu nhập không còn hợp lệ; hãy tải tệp lên lại."), "error")
+        return redirect(url_for(".import_file"))
+    record = plan_store.add(session(), plan)
+    session().commit()
+    flash(_("Đã lưu kế hoạch nhập từ tệp (%(count)s chỗ đã tách từ). Kiểm tra lại các ô bên dưới.",
+            count=len(accepted)), "success")
+    return redirect(url_for(".edit", plan_id=record.id))

@@ -1,0 +1,197 @@
+"""Đơn vị: the list of grassroots units, kept by hand or imported from the office's Excel file.
+
+An import is shown first, every bad row marked with its spreadsheet row number, and saved only
+when the whole file is good and the user confirms: a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from pydantic import TypeAdapter, ValidationError
+from wtforms import BooleanField, HiddenField, RadioField, StringField
+from wtforms.validators import DataRequired, Length, Optional, Regexp
+
+from docgen.model import Unit
+from docgen.store import units as unit_store
+from docgen.units import DEFAULT_SYMBOLS, KIND_LABELS, UnitsFileError, file_rows, split_name, units_from_rows
+from docgen.units import units_to_csv, units_to_xlsx
+from docgen.vn.text import normalize
+from webui.database import session
+from webui.downloads import send_bytes
+from webui.fields import choices
+
+blueprint = Blueprint("units", __name__, url_prefix="/don-vi")
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_ROWS = 1000
+UNIT_LIST = TypeAdapter(list[Unit])
+CHOOSE_KIND = _l("Chọn Đảng bộ cơ sở hoặc Chi bộ cơ sở.")
+KIND_NAMES = {"dang-bo": _l("Đảng bộ cơ sở"), "chi-bo": _l("Chi bộ cơ sở")}
+
+
+class UnitForm(FlaskForm):
+    code = StringField(_l("Mã"), validators=[DataRequired(_l("Nhập mã đơn vị, ví dụ DB01.")),
+                                             Length(max=64, message=_l("Mã dài tối đa 64 ký tự."))])
+    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Nhập tên đơn vị, ví dụ Sở Tài chính."))])
+    kind = RadioField(_l("Loại"), choices=choices(KIND_NAMES.items()),
+                      validate_choice=False, validators=[DataRequired(CHOOSE_KIND)])
+    symbol = StringField(_l("Ký hiệu"), validators=[
+        Optional(), Regexp(r"^[A-ZĐ][A-Za-zĐđ]*$", message=_l("Chỉ gồm chữ cái, viết hoa chữ đầu, ví dụ ĐU hoặc CB."))])
+    secretary = StringField(_l("Bí thư"))
+    deputy = StringField(_l("Phó Bí thư"))
+    place = StringField(_l("Địa danh"))
+    email = StringField(_l("Email"), validators=[
+        Optional(), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Địa chỉ email chưa đúng, ví dụ vanphong@hungyen.gov.vn."))])
+
+
+class ImportForm(FlaskForm):
+    file = FileField(_l("Tệp danh sách (.xlsx hoặc .csv)"), validators=[
+        FileRequired(_l("Chọn tệp Excel (.xlsx) hoặc CSV.")),
+        FileAllowed(["xlsx", "csv"], _l("Chỉ nhận tệp .xlsx hoặc .csv."))])
+    replace = BooleanField(_l("Xóa các đơn vị không có trong tệp (thay toàn bộ danh sách)"))
+
+
+class ConfirmImportForm(FlaskForm):
+    units = HiddenField()
+    replace = HiddenField()
+
+
+@blueprint.get("/")
+def index():
+    return render_template("units/list.html", units=unit_store.all_units(session()), kinds=KIND_NAMES)
+
+
+@blueprint.route("/them", methods=["GET", "POST"])
+def create():
+    form = UnitForm()
+    if form.validate_on_submit() and (unit := unit_from_form(form)):
+        unit_store.add(session(), unit)
+        session().commit()
+        flash(_("Đã thêm đơn vị %(name)s.", name=unit.committee), "success")
+        return redirect(url_for(".index"))
+    return render_template("units/edit.html", form=form, record=None)
+
+
+@blueprint.route("/<int:unit_id>", methods=["GET", "POST"])
+def edit(unit_id: int):
+    record = unit_store.get(session(), unit_id) or abort(404)
+    form = UnitForm(data=record.unit.model_dump())
+    if form.validate_on_submit() and (unit := unit_from_form(form, record.id)):
+        record.unit = unit
+        session().commit()
+        flash(_("Đã lưu đơn vị %(name)s.", name=unit.committee), "success")
+        return redirect(url_for(".index"))
+    return render_template("units/edit.html", form=form, record=record)
+
+
+@blueprint.route("/<int:unit_id>/xoa", methods=["GET", "POST"])
+def delete(unit_id: int):
+    record = unit_store.get(session(), unit_id) or abort(404)
+    if request.method == "POST":
+        name = record.unit.committee
+        session().delete(record)
+        session().commit()
+        flash(_("Đã xóa đơn vị %(name)s.", name=name), "success")
+        return redirect(url_for(".index"))
+    return render_template("confirm_delete.html", what=record.unit.committee, back=url_for(".index"))
+
+
+def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
+    """The unit the form describes, or None with the problems put next to the fields."""
+    if form.kind.data not in KIND_LABELS:
+        form.kind.errors.append(CHOOSE_KIND)
+        return None
+    name, kind_in_name = split_name(" ".join(normalize(form.name.data).split()))
+    if kind_in_name and kind_in_name != form.kind.data:
+        form.name.errors.append(_("Tên ghi “%(written)s” nhưng loại đã chọn là “%(chosen)s”.",
+                                  written=KIND_NAMES[kind_in_name], chosen=KIND_NAMES[form.kind.data]))
+        return None
+    code = normalize(form.code.data).strip()
+    same_code = unit_store.by_code(session(), code)
+    if same_code is not None and same_code.id != unit_id:
+        form.code.errors.append(_("Mã “%(code)s” đã dùng cho %(name)s.", code=code, name=same_code.unit.committee))
+        return None
+    values = {field.name: field.data or "" for field in form if field.name in Unit.model_fields}
+    values.update(code=code, name=name, symbol=form.symbol.data or DEFAULT_SYMBOLS[form.kind.data])
+    try:
+        return Unit.model_validate(values)
+    except ValidationError as error:
+        for item in error.errors():
+            getattr(form, str(item["loc"][0])).errors.append(_("Giá trị không hợp lệ."))
+        return None
+
+
+@blueprint.route("/nhap", methods=["GET", "POST"])
+def import_file():
+    """Upload, then a preview: bad rows marked (nothing saved), or the units to confirm."""
+    form = ImportForm()
+    if not form.validate_on_submit():
+        return render_template("units/import.html", form=form)
+    upload = form.file.data
+    name = normalize(upload.filename or "")
+    try:
+        rows = file_rows(upload.read(), name)
+    except UnitsFileError as error:
+        form.file.errors.append("; ".join(str(item) for item in error.errors))
+        return render_template("units/import.html", form=form)
+    try:
+        units = units_from_rows(rows, name)
+    except UnitsFileError as error:
+        return render_template("units/import.html", form=form, file_name=name, rows=rows[:PREVIEW_ROWS + 1],
+                               row_count=len(rows) - 1, errors=error.errors, bad_rows=rows_errors(error))
+    confirm = ConfirmImportForm(units=UNIT_LIST.dump_json(units).decode(), replace="1" if form.replace.data else "")
+    return render_template("units/import.html", form=form, file_name=name, units=units, confirm=confirm,
+                           changes=changes(units, form.replace.data), kinds=KIND_NAMES)
+
+
+def rows_errors(error: UnitsFileError) -> dict[int, list]:
+    """The errors of each bad row, by spreadsheet row number (0: the header)."""
+    found: dict[int, list] = {}
+    for item in error.errors:
+        found.setdefault(item.row, []).append(item)
+    return found
+
+
+def changes(units: list[Unit], replace: bool) -> dict[str, int]:
+    """What saving would do: units added, changed, left as they are, removed."""
+    existing = {record.code: record.unit for record in unit_store.all_units(session())}
+    codes = {unit.code for unit in units}
+    return {
+        "added": sum(unit.code not in existing for unit in units),
+        "updated": sum(unit.code in existing and existing[unit.code] != unit for unit in units),
+        "unchanged": sum(existing.get(unit.code) == unit for unit in units),
+        "removed": len(existing.keys() - codes) if replace else 0,
+    }
+
+
+@blueprint.post("/nhap/luu")
+def save_import():
+    form = ConfirmImportForm()
+    try:
+        units = UNIT_LIST.validate_json(form.units.data or "") if form.validate_on_submit() else []
+    except ValidationError:
+        units = []
+    if not units or len({unit.code for unit in units}) != len(units):
+        flash(_("Dữ liệu xem trước không hợp lệ; hãy tải tệp lên lại."), "error")
+        return redirect(url_for(".import_file"))
+    added, updated, removed = unit_store.save_all(session(), units, replace=bool(form.replace.data))
+    session().commit()
+    flash(_("Đã lưu danh sách: thêm %(added)s, cập nhật %(updated)s, xóa %(removed)s đơn vị.",
+            added=added, updated=updated, removed=removed), "success")
+    return redirect(url_for(".index"))
+
+
+@blueprint.get("/danh-sach.xlsx")
+def export_xlsx():
+    units = [record.unit for record in unit_store.all_units(session())]
+    return send_bytes(units_to_xlsx(units), "Danh sách đơn vị.xlsx", XLSX)
+
+
+@blueprint.get("/danh-sach.csv")
+def export_csv():
+    units = [record.unit for record in unit_store.all_units(session())]
+    return send_bytes(units_to_csv(units), "Danh sách đơn vị.csv", "text/csv; charset=utf-8")
