@@ -169,6 +169,39 @@ class Unit(_Model):
         return f"{'Đảng ủy' if self.is_dang_bo else 'Chi bộ'} {self.name}"
 
 
+# What a field expects, said in Vietnamese, for the error kinds a person can cause.
+_EXPECTED_VI = {
+    "missing": "bắt buộc, chưa có",
+    "string_too_short": "không được để trống",
+    "string_type": "phải là chữ",
+    "int_parsing": "phải là số nguyên",
+    "int_type": "phải là số nguyên",
+    "greater_than_equal": "phải từ {ge} trở lên",
+    "date_parsing": "phải là ngày (ngày/tháng/năm)",
+    "date_from_datetime_parsing": "phải là ngày (ngày/tháng/năm)",
+    "date_type": "phải là ngày (ngày/tháng/năm)",
+    "enum": "không có trong danh sách được chọn",
+    "extra_forbidden": "không có mục này",
+    "list_type": "phải là danh sách",
+    "dict_type": "phải là một nhóm mục",
+}
+_PATTERN_HINTS_VI = {
+    "symbol": "chỉ gồm chữ in hoa, không dấu cách, ví dụ ĐUK",
+    "kind": "“Đảng bộ cơ sở” hoặc “Chi bộ cơ sở”",
+}
+
+
+def expected_vi(item: dict) -> str:
+    """What a pydantic error item's field expects, in Vietnamese (for the web app and units files)."""
+    if item["type"] == "string_pattern_mismatch":
+        field = str(item["loc"][-1]) if item["loc"] else ""
+        return _PATTERN_HINTS_VI.get(field, "không đúng dạng")
+    template = _EXPECTED_VI.get(item["type"])
+    if template is None:
+        return "giá trị không hợp lệ"
+    return template.format(**{key: value for key, value in item.get("ctx", {}).items()})
+
+
 def describe_errors(error: ValidationError) -> list[str]:
     """One line per problem: the field's dotted path, then what is expected."""
     lines = []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from docgen.model import DEFAULT_SYMBOLS, Unit  # noqa: F401 (DEFAULT_SYMBOLS: for the web form)
+from docgen.model import DEFAULT_SYMBOLS, Unit, expected_vi  # noqa: F401 (DEFAULT_SYMBOLS: for the web form)
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import fold, normalize
 
@@ -153,7 +153,7 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
     except ValidationError as error:
         for item in error.errors():
             field = str(item["loc"][0])
-            errors.append(RowError(row, HEADER_VI.get(field, field), item["msg"]))
+            errors.append(RowError(row, HEADER_VI.get(field, field), expected_vi(item)))
         return None
 
 

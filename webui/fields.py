@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from wtforms import SelectChoice, SelectMultipleField
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from docgen.model import expected_vi
+
 
 def choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
@@ -17,3 +19,9 @@ class CheckboxesField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+def model_error(item: dict) -> str:
+    """A pydantic error of the data model as the sentence shown under its form field."""
+    expected = expected_vi(item)
+    return expected[:1].upper() + expected[1:] + "."

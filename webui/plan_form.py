@@ -20,7 +20,7 @@ from wtforms.validators import DataRequired, Regexp
 from docgen.model import Organisation, Plan
 from docgen.vn.dates import parse_date, short_date
 from docgen.vn.text import normalize
-from webui.fields import choices
+from webui.fields import choices, model_error
 
 DOC_TYPES = choices([("KH", _l("Kế hoạch")), ("HD", _l("Hướng dẫn")), ("CV", _l("Công văn")), ("BC", _l("Báo cáo"))])
 TONE_STYLES = choices([("old", _l("ủy, hòa (kiểu cũ)")), ("new", _l("uỷ, hoà (kiểu mới)"))])
@@ -125,7 +125,7 @@ def plan_from_form(form: PlanForm, organisation: Organisation) -> Plan | None:
         try:
             return Plan.model_validate(data)
         except ValidationError as error:
-            problems += [(field_of(form, item["loc"]), _("Giá trị không hợp lệ.")) for item in error.errors()]
+            problems += [(field_of(form, item["loc"]), model_error(item)) for item in error.errors()]
     for field, message in problems:
         field.errors.append(message)
     return None

@@ -22,7 +22,7 @@ from docgen.units import units_to_csv, units_to_xlsx
 from docgen.vn.text import normalize
 from webui.database import session
 from webui.downloads import send_bytes
-from webui.fields import choices
+from webui.fields import choices, model_error
 
 blueprint = Blueprint("units", __name__, url_prefix="/don-vi")
 
@@ -121,7 +121,7 @@ def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
         return Unit.model_validate(values)
     except ValidationError as error:
         for item in error.errors():
-            getattr(form, str(item["loc"][0])).errors.append(_("Giá trị không hợp lệ."))
+            getattr(form, str(item["loc"][0])).errors.append(model_error(item))
         return None
 
 

@@ -66,7 +66,7 @@ def test_each_form_error_is_in_vietnamese_next_to_its_field(app, client):
     assert "Dòng 1: thiếu nội dung trước dấu “|”." in errors_for(client, unit_tasks=" | 1/6/2021")
     assert "Chỉ gồm chữ cái, viết hoa chữ đầu, ví dụ ĐUK." in errors_for(client, org_symbol="đuk1")
     assert "Nhập quyền hạn ký" in errors_for(client, signature_authority="")
-    assert "Giá trị không hợp lệ." in errors_for(client, type="XX")
+    assert "Không có trong danh sách được chọn." in errors_for(client, type="XX")
     assert saved_plan(app) == load_plan(EXAMPLES / "seed-plan.yaml"), "nothing saved"
 
 
