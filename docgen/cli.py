@@ -30,14 +30,11 @@ def reports_bad_input(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from docgen.engine import RenderError
-        from docgen.importer import PlanImportError
-        from docgen.model import InvalidData
-        from docgen.units import UnitsFileError
+        from docgen.errors import BadInput
 
         try:
             return command(*args, **kwargs)
-        except (InvalidData, PlanImportError, RenderError, UnitsFileError) as error:
+        except BadInput as error:
             raise Failure(str(error)) from None
         except OSError as error:
             raise Failure(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None

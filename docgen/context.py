@@ -43,9 +43,12 @@ def recipient_lines(recipients: Iterable[str]) -> list[str]:
     return [f"- {item}{'.' if i == len(items) - 1 else ','}" for i, item in enumerate(items)]
 
 
-def body_paragraphs(text: str) -> list[dict[str, str]]:
-    """The outline text as a flat list of paragraphs, each with the kind its style is chosen by."""
-    return paragraphs_of(outline.parse(text))
+@lru_cache(maxsize=256)
+def body_paragraphs(text: str) -> tuple[dict[str, str], ...]:
+    """The outline text as a flat list of paragraphs, each with the kind its style is chosen by.
+
+    Cached: every unit's documents repeat the same sections, so callers must not change them."""
+    return tuple(paragraphs_of(outline.parse(text)))
 
 
 def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
@@ -94,6 +97,6 @@ def in_tone_style(value: Any, style: str) -> Any:
         return _styled(value, style)
     if isinstance(value, dict):
         return {key: in_tone_style(item, style) for key, item in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [in_tone_style(item, style) for item in value]
     return value

@@ -329,8 +329,8 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
     citation = Citation(plan)
     forms = _forms_of_work(plan.body)
-    lines = [f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:",
-             "I- KẾT QUẢ THỰC HIỆN",
+    opening = f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:"
+    lines = ["I- KẾT QUẢ THỰC HIỆN",
              "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch",
              BLANK_LINE]
     if forms:
@@ -358,7 +358,7 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "title": DocType.BAO_CAO.title,
         "summary": title,
         "period": f"({plan.report.period})" if plan.report.period else "",
-        "body": body_paragraphs("\n".join(lines)),
+        "body": [{"kind": "text", "marker": "", "text": opening}, *body_paragraphs("\n".join(lines))],
         "indicators": indicators,
         "closing": body_paragraphs("\n".join(after)),
         "signature": _unit_signature(unit),

@@ -29,6 +29,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from docgen import outline
+from docgen.errors import BadInput
 from docgen.model import DocType, Organisation, Plan, Signature, describe_errors
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.numbers import to_roman
@@ -75,7 +76,7 @@ class ImportResult:
     fixed: bool
 
 
-class PlanImportError(ValueError):
+class PlanImportError(BadInput):
     """Input that holds no plan docgen can read; the message says what was expected."""
 
 

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from docgen.errors import BadInput
 from docgen.vn.text import normalize
 
 
@@ -211,7 +212,7 @@ def describe_errors(error: ValidationError) -> list[str]:
     return lines
 
 
-class InvalidData(ValueError):
+class InvalidData(BadInput):
     """Data that does not fit the model; ``problems`` holds one line per bad field."""
 
     def __init__(self, source: str, problems: list[str]):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from docgen.errors import BadInput
 from docgen.model import DEFAULT_SYMBOLS, Unit, expected_vi  # noqa: F401 (DEFAULT_SYMBOLS: for the web form)
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import fold, normalize
@@ -57,7 +58,7 @@ class RowError:
         return f"{where}, cột “{self.column}”: {self.message}" if self.column else f"{where}: {self.message}"
 
 
-class UnitsFileError(ValueError):
+class UnitsFileError(BadInput):
     """The units file is refused; ``errors`` lists every bad row."""
 
     def __init__(self, source: str, errors: list[RowError]):

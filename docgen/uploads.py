@@ -9,12 +9,14 @@ from __future__ import annotations
 import io
 import zipfile
 
+from docgen.errors import BadInput
+
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 2_000
 
 
-class UnsafeFile(ValueError):
+class UnsafeFile(BadInput):
     """A package that is not a zip, or would expand beyond reason."""
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from docgen.errors import BadInput
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_PART_RATIO = 100  # XML compresses about 10:1; a hundredfold part is a bomb
@@ -40,7 +42,7 @@ W_DOCUMENT = f"{{{NS['w']}}}document"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-class UnreadableDocument(ValueError):
+class UnreadableDocument(BadInput):
     """The file is not a .docx that can be checked; ``str()`` says why in one line, in ``language``."""
 
     def __init__(self, vi: str, en: str):

@@ -15,12 +15,14 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from docgen.errors import BadInput
+
 TEMPLATE_DIR = Path(os.environ.get("DOCGEN_TEMPLATES", Path(__file__).resolve().parents[2] / "templates"))
 KINDS = ("plan", "unit-plan", "letter", "guidance", "report")
 ENGINES = ("compiled", "reference")
 
 
-class RenderError(ValueError):
+class RenderError(BadInput):
     """A template could not be rendered with the given data (message says why)."""
 
 
