@@ -126,3 +126,26 @@ def test_raw_zip_writer():
     info = archive.getinfo("thư mục/Kế hoạch.docx")
     assert info.flag_bits & 0x800 and archive.read(info) == b"x"
     assert write_zip([Entry.deflate("a", b"1")]) == write_zip([Entry.deflate("a", b"1")])
+
+
+@pytest.mark.parametrize("show", [True, False])
+def test_elements_a_render_leaves_empty_are_closed_like_lxml_does(tmp_path, show):
+    path = paragraph_template(tmp_path / "conditional.docx", "giữ lại")
+    document = Document(path)
+    document.add_paragraph("có thể bỏ")
+    document.save(path)
+    package = zipfile.ZipFile(path)
+    members = {name: package.read(name) for name in package.namelist()}
+    xml = members["word/document.xml"].decode()
+    last = xml.rindex("<w:p>")
+    xml = xml[:last] + "<w:p>{% if show %}" + xml[last + 5:].replace("</w:p>", "{% endif %}</w:p>", 1)
+    members["word/document.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as rebuilt:
+        for name, data in members.items():
+            rebuilt.writestr(name, data)
+    template = CompiledTemplate(path)
+    assert template._other_empties
+    context = {"show": show}
+    ours = part(template.render(context), "word/document.xml")
+    assert ours == part(render_reference(path, context), "word/document.xml")
+    assert (b"<w:p/>" in ours) is not show

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,10 @@ _NEEDS_TREE = re.compile(r"\{%\s*tc\s|\{[{%]r\s|=\"[^\"]*\{[{%]|<wp:docPr|\{%\s*
 # Data bytes that lxml writes otherwise than Jinja does (\r as &#13;; control characters).
 _UNCANONICAL = bytes(set(range(32)) - {9, 10})
 _LISTING = re.compile("[\t\n\a\f]")
+# lxml closes an empty element as <x/>. Only an element whose start tag is directly followed by a
+# template tag can render empty; in docgen's templates that is only <w:t>, done with a replace.
+_OPENS_ON_TAG = re.compile(r"<([\w:]+)(?:\s[^<>]*)?(?<!/)>\{")
+_EMPTY_TEXT, _CLOSED_TEXT = '<w:t xml:space="preserve"></w:t>', '<w:t xml:space="preserve"/>'
 _EMPTY_ELEMENT = re.compile(r"<([\w:]+)((?:\s[^<>]*)?)></\1>")
 
 
@@ -62,7 +67,10 @@ class CompiledTemplate:
             raise RenderError(f"template {self.path.name}: {error}") from error
         self._root = self._source.docx._element
         self._core = self._source.docx.core_properties
+        # Paragraphs with a listing repeat from one document to the next (a report's fill lines).
+        self._resolve_paragraph = lru_cache(maxsize=1024)(self._source.resolve_listing)
         self._fast = not _NEEDS_TREE.search(source_xml)
+        self._other_empties = bool({match.group(1) for match in _OPENS_ON_TAG.finditer(source_xml)} - {"w:t"})
         placeholder = "docgen-body-placeholder"
         self._root.body.clear()
         self._root.body.text = placeholder
@@ -103,7 +111,7 @@ class CompiledTemplate:
             if start < 0 or end < 0:
                 return self._source.resolve_listing(xml)
             end += len("</w:p>")
-            parts += (xml[done:start], self._source.resolve_listing(xml[start:end]))
+            parts += (xml[done:start], self._resolve_paragraph(xml[start:end]))
             done = end
         return "".join(parts) + xml[done:] if parts else xml
 
@@ -112,8 +120,8 @@ class CompiledTemplate:
         namespace declarations the root already makes, quotes unescaped in text, empty
         elements closed.  None when the data holds characters lxml would escape."""
         body = "<w:body>" + body[body.index(">") + 1:]
-        body = body.replace("&#34;", '"').replace("&#39;", "'")
-        if "></" in body:
+        body = body.replace("&#34;", '"').replace("&#39;", "'").replace(_EMPTY_TEXT, _CLOSED_TEXT)
+        if self._other_empties:
             body = _EMPTY_ELEMENT.sub(r"<\1\2/>", body)
         data = body.encode("utf-8")
         if len(data.translate(None, _UNCANONICAL)) != len(data):
