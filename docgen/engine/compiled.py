@@ -26,7 +26,7 @@ from jinja2 import TemplateError
 from lxml import etree
 
 from docgen.engine import RenderError, jinja_environment, render_reference, set_properties
-from docgen.engine.rawzip import Entry, write_zip
+from docgen.engine.rawzip import SMALLEST, Entry, write_zip
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -57,7 +57,8 @@ class CompiledTemplate:
         with zipfile.ZipFile(self.path) as package:
             self.fallback = any(_TAGGED_ELSEWHERE.match(name) and _TAG.search(package.read(name).decode("utf-8"))
                                 for name in package.namelist())
-            self._entries = [(name, Entry.deflate(name, package.read(name))) for name in package.namelist()]
+            self._entries = [(name, Entry.deflate(name, package.read(name), SMALLEST))
+                             for name in package.namelist()]
         if self.fallback:
             return
         source_xml = self._source.patch_xml(self._source.get_xml())
