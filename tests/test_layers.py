@@ -1,0 +1,49 @@
+"""Imports go one way: web → services → engine → text and format helpers."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+# What each lower layer may import from the project, besides its own modules.
+ALLOWED = {
+    "docgen.errors": set(),
+    "docgen.vn": set(),
+    "docgen.format": set(),
+    "docgen.uploads": {"docgen.errors"},
+    "docgen.engine": {"docgen.errors"},
+    "docgen.outline": {"docgen.vn"},
+    "docgen.model": {"docgen.errors", "docgen.vn"},
+    "docgen.check": {"docgen.errors", "docgen.format", "docgen.vn"},
+    "docgen.builder": {"docgen.format"},
+}
+
+
+def project_imports(package: str) -> dict[str, set[str]]:
+    """Modules of ``package`` (a module or a package) and the project modules each imports."""
+    path = REPO / Path(*package.split("."))
+    files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+    found = {}
+    for file in files:
+        imported = set()
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else (
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+            imported |= {name for name in names if name.split(".")[0] in ("docgen", "webui")}
+        found[str(file.relative_to(REPO))] = imported
+    return found
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_lower_layers_import_only_what_is_below_them(layer):
+    for file, imported in project_imports(layer).items():
+        foreign = {name for name in imported if not name.startswith(layer)}
+        assert foreign <= ALLOWED[layer], f"{file} imports {sorted(foreign - ALLOWED[layer])}"
+
+
+def test_only_the_serve_command_reaches_the_web_app():
+    for file, imported in project_imports("docgen").items():
+        if any(name.startswith("webui") for name in imported):
+            assert file == "docgen/cli.py", file
