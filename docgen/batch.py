@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
 import os
 import re
 import tempfile
@@ -103,14 +104,15 @@ def _render_chunk(chunk: list[Entry]) -> list[bytes]:
     return [_worker_render(entry.unit, entry.kind) for entry in chunk]
 
 
-def _rendered(entries: list[Entry], jobs: int, render: Renderer) -> Iterator[bytes]:
+def _rendered(entries: list[Entry], jobs: int, render: Renderer, start_method: str | None) -> Iterator[bytes]:
     """Documents in the order of ``entries``; with several jobs, at most ``2 × jobs`` chunks are
     in flight, so memory stays bounded however many units there are."""
     if jobs <= 1 or len(entries) <= CHUNK:
         for entry in entries:
             yield render(entry.unit, entry.kind)
         return
-    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(render,))
+    context = multiprocessing.get_context(start_method)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(render,))
     try:
         pending: deque = deque()
         for start in range(0, len(entries), CHUNK):
@@ -134,8 +136,12 @@ def manifest(entries: list[Entry]) -> bytes:
 
 def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target: Path, *,
                 jobs: int | None = None, engine: str = "compiled", render: Renderer | None = None,
-                progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the ZIP for every unit × kind to ``target``; returns the number of documents."""
+                progress: Callable[[int, int], None] | None = None, start_method: str | None = None) -> int:
+    """Write the ZIP for every unit × kind to ``target``; returns the number of documents.
+
+    ``start_method`` is how worker processes start: the platform's default (fork on Linux, where
+    workers inherit the compiled templates), or "forkserver" from a multi-threaded program such as
+    the web server, where forking a thread-holding process can deadlock."""
     kinds = check_kinds(kinds)
     entries = [Entry(unit, kind) for unit in units for kind in kinds]
     jobs = jobs or os.cpu_count() or 1
@@ -146,7 +152,8 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for done, (entry, data) in enumerate(zip(entries, _rendered(entries, jobs, render)), start=1):
+            documents = _rendered(entries, jobs, render, start_method)
+            for done, (entry, data) in enumerate(zip(entries, documents), start=1):
                 # A .docx is already compressed: store it as it is.
                 archive.writestr(entry.path, data, compress_type=zipfile.ZIP_STORED)
                 if progress:

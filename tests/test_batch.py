@@ -182,3 +182,14 @@ def test_entry_paths_stay_inside_their_folder():
     unit = Unit(code="../X", name="a/../../b", kind="chi-bo")
     entry = Entry(unit, "letter")
     assert entry.path.count("/") == 1 and ".." not in entry.path
+
+
+def test_workers_started_by_a_fork_server_make_the_same_documents(tmp_path, seed_plan):
+    """The web server starts workers from a fork server; they compile their own templates."""
+    units = read_units(EXAMPLES / "units.csv")
+    forked, served = tmp_path / "fork.zip", tmp_path / "forkserver.zip"
+    write_batch(seed_plan, units, ["unit-plan", "report"], forked, jobs=2)
+    write_batch(seed_plan, units, ["unit-plan", "report"], served, jobs=2, start_method="forkserver")
+    first, second = zipfile.ZipFile(forked), zipfile.ZipFile(served)
+    assert first.namelist() == second.namelist() and len(first.namelist()) == 45
+    assert all(first.read(name) == second.read(name) for name in first.namelist())

@@ -60,8 +60,9 @@ class Progress:
 def run(app: Flask, database: Database, generation_id: int, plan: Plan, units: list[Unit], kinds: list[str],
         target: Path) -> None:
     try:
+        # Workers come from a fork server: forking this multi-threaded server could deadlock.
         write_batch(plan, units, kinds, target, jobs=app.config["GENERATION_JOBS"],
-                    progress=Progress(database, generation_id))
+                    progress=Progress(database, generation_id), start_method="forkserver")
     except Exception:
         app.logger.exception("generation %s failed", generation_id)
         with database.session() as session:
