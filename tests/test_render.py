@@ -1,6 +1,7 @@
 """The committee's plan rendered in the Party format: inspected with python-docx, opened in LibreOffice."""
 
 import io
+import re
 import unicodedata
 import zipfile
 
@@ -14,6 +15,7 @@ from docx.shared import Pt
 from docgen import outline
 from docgen.cli import main
 from docgen.context import plan_context
+from docgen.derive import document_context
 from docgen.engine import RenderError, render_reference, template_path
 from docgen.vn.text import apply_tone_style
 
@@ -204,3 +206,16 @@ def test_libreoffice_renders_the_seed_plan(example_docx, office, artifacts):
         assert expected in text, expected
     page1 = office.page_png(pdf, artifacts / "plan-page1")
     assert page1.stat().st_size > 10_000
+
+
+def test_libreoffice_renders_the_guidance(seed_plan, office, artifacts, tmp_path):
+    path = tmp_path / "huong-dan.docx"
+    path.write_bytes(render_reference(template_path("guidance"), document_context("guidance", seed_plan)))
+    assert_passes_check(path)
+    (pdf,) = office.to_pdf(path)
+    assert 1 <= office.pages(pdf) <= 3
+    text = office.text(pdf)
+    for expected in ("HƯỚNG DẪN", "I- MỤC ĐÍCH, YÊU CẦU", "III- TỔ CHỨC THỰC HIỆN"):
+        assert expected in text, expected
+    assert re.search(r"Số +-HD/ĐUK", text)
+    office.page_png(pdf, artifacts / "guidance-page1")
