@@ -44,11 +44,17 @@ def recipient_lines(recipients: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def body_paragraphs(text: str) -> tuple[dict[str, str], ...]:
-    """The outline text as a flat list of paragraphs, each with the kind its style is chosen by.
+def body_paragraphs(text: str, tone_style: str) -> tuple[dict[str, str], ...]:
+    """The outline text as a flat list of paragraphs, each with the kind its style is chosen by,
+    written in the organisation's ủy/uỷ style.
 
     Cached: every unit's documents repeat the same sections, so callers must not change them."""
-    return tuple(paragraphs_of(outline.parse(text)))
+    return tuple(in_tone_style(paragraphs_of(outline.parse(text)), tone_style))
+
+
+def text_paragraph(text: str, tone_style: str) -> dict[str, str]:
+    """One plain body paragraph (an opening sentence), in the organisation's ủy/uỷ style."""
+    return {"kind": "text", "marker": "", "text": _styled(text, tone_style)}
 
 
 def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
@@ -83,12 +89,21 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         },
         "title": plan.type.title,
         "summary": plan.summary,
-        "body": body_paragraphs(plan.body),
+        "body": body_paragraphs(plan.body, org.tone_style.value),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(plan.recipients),
         "properties": {"subject": f"{plan.type.noun} {plan.summary}", "author": org.name},
     }
-    return in_tone_style(context, org.tone_style.value)
+    return in_house_style(context, org.tone_style.value)
+
+
+# Context parts built from body_paragraphs and text_paragraph: already in the organisation's style.
+STYLED_PARTS = ("body", "closing")
+
+
+def in_house_style(context: dict[str, Any], style: str) -> dict[str, Any]:
+    """The context with every string in the organisation's ủy/uỷ style (the body parts already are)."""
+    return {key: value if key in STYLED_PARTS else in_tone_style(value, style) for key, value in context.items()}
 
 
 def in_tone_style(value: Any, style: str) -> Any:

@@ -16,11 +16,13 @@ from typing import Any
 from docgen import outline
 from docgen.context import (
     body_paragraphs,
+    in_house_style,
     in_tone_style,
     number_line,
     paragraphs_of,
     plan_context,
     recipient_lines,
+    text_paragraph,
 )
 from docgen.model import DocType, Plan, Unit
 from docgen.vn.dates import place_date, short_date
@@ -149,10 +151,10 @@ def _copy_adapted(nodes: list[outline.Node], own: str, dang_bo: bool) -> list[ou
 
 
 @lru_cache(maxsize=64)
-def _carried_paragraphs(body: str, own: str, dang_bo: bool) -> tuple[dict[str, str], ...]:
+def _carried_paragraphs(body: str, own: str, dang_bo: bool, tone_style: str) -> tuple[dict[str, str], ...]:
     """The plan's sections as a unit carries them out: shared by all units alike in kind and name."""
     carried, _ = _split_sections(body)
-    return tuple(paragraphs_of(_copy_adapted(carried, own, dang_bo)))
+    return tuple(in_tone_style(paragraphs_of(_copy_adapted(carried, own, dang_bo)), tone_style))
 
 
 # -- the documents ------------------------------------------------------------------------
@@ -198,7 +200,7 @@ def _deadline(date) -> str:
 def _finish(context: dict[str, Any], plan: Plan, subject: str, author: str) -> dict[str, Any]:
     """Document properties, then the organisation's ủy/uỷ style over every string."""
     context["properties"] = {"subject": subject, "author": author}
-    return in_tone_style(context, plan.organisation.tone_style.value)
+    return in_house_style(context, plan.organisation.tone_style.value)
 
 
 def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
@@ -242,9 +244,9 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         recipients += ["Các chi bộ trực thuộc (để thực hiện)", "Lưu Văn phòng Đảng ủy"]
     else:
         recipients += ["Các đồng chí đảng viên (để thực hiện)", "Lưu Chi bộ"]
-    body = [{"kind": "text", "marker": "", "text": opening}]
-    body += _carried_paragraphs(plan.body, own, unit.is_dang_bo)
-    body += body_paragraphs("\n".join(lines))
+    style = plan.organisation.tone_style.value
+    body = [text_paragraph(opening, style), *_carried_paragraphs(plan.body, own, unit.is_dang_bo, style),
+            *body_paragraphs("\n".join(lines), style)]
     context = {
         "header": _unit_header(plan, unit, DocType.KE_HOACH),
         "title": DocType.KE_HOACH.title,
@@ -278,7 +280,7 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     context = {
         "header": _committee_header(plan, DocType.CONG_VAN, summary),
         "salutation": f"Kính gửi: {unit.committee}",
-        "body": body_paragraphs("\n".join(lines)),
+        "body": body_paragraphs("\n".join(lines), org.tone_style.value),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(["Như trên", citation.board, f"Lưu {org.office}"]),
     }
@@ -314,7 +316,7 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
         "header": _committee_header(plan, DocType.HUONG_DAN),
         "title": DocType.HUONG_DAN.title,
         "summary": summary,
-        "body": body_paragraphs("\n".join(lines)),
+        "body": body_paragraphs("\n".join(lines), org.tone_style.value),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(recipients),
     }
@@ -329,6 +331,7 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
     citation = Citation(plan)
     forms = _forms_of_work(plan.body)
+    style = plan.organisation.tone_style.value
     opening = f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:"
     lines = ["I- KẾT QUẢ THỰC HIỆN",
              "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch",
@@ -358,9 +361,9 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "title": DocType.BAO_CAO.title,
         "summary": title,
         "period": f"({plan.report.period})" if plan.report.period else "",
-        "body": [{"kind": "text", "marker": "", "text": opening}, *body_paragraphs("\n".join(lines))],
+        "body": [text_paragraph(opening, style), *body_paragraphs("\n".join(lines), style)],
         "indicators": indicators,
-        "closing": body_paragraphs("\n".join(after)),
+        "closing": body_paragraphs("\n".join(after), style),
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }

@@ -43,7 +43,8 @@ _MARKERS = (
     ("plus", re.compile(rf"\+{_AFTER}"), "+"),
 )
 _DEBRIS = re.compile(r"\[bookmark:[^\]]{0,80}\]")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# Zero-width characters and soft hyphens (a regex: str.translate with a mapping is slow on long text).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_END = tuple(".:;!?…")
 _CLOSERS = "\"'”’»)]"
 _HYPHEN_BREAK = re.compile(r"[^\W_]-$")
@@ -61,7 +62,7 @@ class Node:
 
 def clean_lines(text: str) -> list[str]:
     """The lines of pasted text, NFC and single-spaced, debris gone; blank lines stay as ""."""
-    text = _DEBRIS.sub("", normalize(text)).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", _DEBRIS.sub("", normalize(text)))
     return [collapse_spaces(line) for line in text.splitlines()]
 
 
