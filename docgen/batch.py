@@ -71,7 +71,8 @@ class DocumentRenderer:
         self.engine = Engine(engine)
 
     def prepare(self, kinds: Sequence[str]) -> None:
-        """Compile the templates now, so forked workers inherit them instead of each compiling."""
+        """Compile the templates before forking, so the workers inherit them instead of each compiling
+        (workers started otherwise compile their own on first use)."""
         if self.engine.name == "compiled":
             for kind in kinds:
                 self.engine.prepare(kind)
@@ -147,7 +148,8 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
     jobs = jobs or os.cpu_count() or 1
     if render is None:
         render = DocumentRenderer(plan, engine)
-        render.prepare(kinds)
+        if (start_method or multiprocessing.get_start_method()) == "fork":
+            render.prepare(kinds)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:

@@ -71,22 +71,23 @@ class Citation:
     plan: Plan
 
     @property
+    def numbered(self) -> str:
+        """``Kế hoạch số 15-KH/ĐUK``, as a summary cites it."""
+        plan = self.plan
+        symbol = number_line(plan.number, plan.type, plan.organisation.symbol).removeprefix("Số ").strip()
+        return f"{plan.type.noun} số {symbol}"
+
+    @property
     def reference(self) -> str:
         """``Kế hoạch số 15-KH/ĐUK ngày 25/5/2021``."""
-        number = number_line(self.plan.number, self.plan.type, self.plan.organisation.symbol)[3:].strip()
         dated = f" ngày {short_date(self.plan.date)}" if self.plan.date else ""
-        return f"{self.plan.type.noun} số {number}{dated}"
+        return f"{self.numbered}{dated}"
 
     @property
     def issuer(self) -> str:
         """``Ban Thường vụ Đảng ủy Khối``."""
         org = self.plan.organisation
         return f"{org.collective} {org.short_name}"
-
-    @property
-    def numbered(self) -> str:
-        """``Kế hoạch số 15-KH/ĐUK``, as a summary cites it."""
-        return self.reference.split(" ngày ")[0]
 
     @property
     def board(self) -> str:
@@ -108,14 +109,11 @@ class Citation:
 # -- reading the committee's plan ---------------------------------------------------------
 
 
-def _sections(plan: Plan) -> tuple[list[outline.Node], list[outline.Node]]:
-    """The plan's Roman sections that units carry out, and its "tổ chức thực hiện" section's items."""
-    return _split_sections(plan.body)
-
-
 @lru_cache(maxsize=16)
 def _split_sections(body: str) -> tuple[list[outline.Node], list[outline.Node]]:
-    """Parsed once per plan text and shared by every unit: callers must not change the nodes."""
+    """The plan's Roman sections that units carry out, and its "tổ chức thực hiện" section's items.
+
+    Parsed once per plan text and shared by every unit: callers must not change the nodes."""
     carried, organisation = [], []
     for node in outline.parse(body):
         if node.kind != "roman":
@@ -197,6 +195,11 @@ def _deadline(date) -> str:
     return f" trước ngày {short_date(date)}" if date else ""
 
 
+def _task_lines(plan: Plan) -> list[str]:
+    """What every unit must do, one sentence each, with its deadline."""
+    return [f"{task.text}{_deadline(task.deadline)}." for task in plan.unit_tasks]
+
+
 def _finish(context: dict[str, Any], plan: Plan, subject: str, author: str) -> dict[str, Any]:
     """Document properties, then the organisation's ủy/uỷ style over every string."""
     context["properties"] = {"subject": subject, "author": author}
@@ -206,7 +209,7 @@ def _finish(context: dict[str, Any], plan: Plan, subject: str, author: str) -> d
 def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The unit's own Kế hoạch thực hiện."""
     citation = Citation(plan)
-    carried, organisation = _sections(plan)
+    carried, organisation = _split_sections(plan.body)
     own = self_name(unit)
     opening = f"Thực hiện {citation.full}, {unit.committee} xây dựng kế hoạch thực hiện như sau:"
     separator = carried[0].marker[-1] if carried else "."
@@ -214,8 +217,7 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     lines.append(f"1. {unit.committee if unit.is_dang_bo else f'Chi ủy {unit.committee}'}")
     for duty in _grassroots_duties(organisation):
         lines.append(f"- {_adapt(duty, own, unit.is_dang_bo)}")
-    for task in plan.unit_tasks:
-        lines.append(f"- {task.text}{_deadline(task.deadline)}.")
+    lines += [f"- {line}" for line in _task_lines(plan)]
     lines.append(f"- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về "
                  f"{citation.report_to}{_deadline(plan.report.deadline)}.")
     if unit.is_dang_bo:
@@ -258,10 +260,6 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     return _finish(context, plan, f"Kế hoạch {plan.summary}", unit.committee)
 
 
-def _task_lines(plan: Plan) -> list[str]:
-    return [f"{task.text}{_deadline(task.deadline)}." for task in plan.unit_tasks]
-
-
 def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The committee's Công văn asking one unit to carry the plan out, with deadlines."""
     citation = Citation(plan)
@@ -290,7 +288,7 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
 def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     """The committee's Hướng dẫn on carrying the plan out; addressed to one unit when given."""
     citation = Citation(plan)
-    carried, organisation = _sections(plan)
+    carried, organisation = _split_sections(plan.body)
     purpose = next((node for node in carried if "muc dich" in fold(node.text)), None)
     lines = [f"Thực hiện {citation.full}, {citation.issuer} hướng dẫn các đảng bộ, chi bộ cơ sở "
              f"triển khai thực hiện như sau:"]

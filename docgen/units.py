@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from docgen.errors import BadInput
-from docgen.model import DEFAULT_SYMBOLS, Unit, expected_vi  # noqa: F401 (DEFAULT_SYMBOLS: for the web form)
+from docgen.model import Unit, expected_vi
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import fold, normalize
 

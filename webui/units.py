@@ -17,7 +17,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from docgen.model import Unit
 from docgen.store import units as unit_store
-from docgen.units import DEFAULT_SYMBOLS, KIND_LABELS, UnitsFileError, file_rows, split_name, units_from_rows
+from docgen.units import KIND_LABELS, UnitsFileError, file_rows, split_name, units_from_rows
 from docgen.units import units_to_csv, units_to_xlsx
 from docgen.vn.text import normalize
 from webui.database import session
@@ -116,7 +116,7 @@ def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
         form.code.errors.append(_("Mã “%(code)s” đã dùng cho %(name)s.", code=code, name=same_code.unit.committee))
         return None
     values = {field.name: field.data or "" for field in form if field.name in Unit.model_fields}
-    values.update(code=code, name=name, symbol=form.symbol.data or DEFAULT_SYMBOLS[form.kind.data])
+    values.update(code=code, name=name, symbol=form.symbol.data or "")
     try:
         return Unit.model_validate(values)
     except ValidationError as error:
