@@ -12,7 +12,6 @@ import io
 import multiprocessing
 import os
 import re
-import tempfile
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from docgen.atomic import atomic_output
 from docgen.derive import document_context
 from docgen.engine import Engine
 from docgen.model import Plan, Unit
@@ -150,19 +150,12 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
         render = DocumentRenderer(plan, engine)
         if (start_method or multiprocessing.get_start_method()) == "fork":
             render.prepare(kinds)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            documents = _rendered(entries, jobs, render, start_method)
-            for done, (entry, data) in enumerate(zip(entries, documents), start=1):
-                # A .docx is already compressed: store it as it is.
-                archive.writestr(entry.path, data, compress_type=zipfile.ZIP_STORED)
-                if progress:
-                    progress(done, len(entries))
-            archive.writestr("manifest.csv", manifest(entries))
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    with atomic_output(target) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        documents = _rendered(entries, jobs, render, start_method)
+        for done, (entry, data) in enumerate(zip(entries, documents), start=1):
+            # A .docx is already compressed: store it as it is.
+            archive.writestr(entry.path, data, compress_type=zipfile.ZIP_STORED)
+            if progress:
+                progress(done, len(entries))
+        archive.writestr("manifest.csv", manifest(entries))
     return len(entries)

@@ -8,12 +8,12 @@ that ``docgen --help`` starts fast.
 from __future__ import annotations
 
 import functools
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
+
+from docgen.atomic import atomic_output
 
 
 class Failure(click.ClickException):
@@ -43,16 +43,8 @@ def reports_bad_input(command):
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so a failure leaves nothing half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    with atomic_output(path) as out:
+        out.write(data)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

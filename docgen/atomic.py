@@ -1,0 +1,24 @@
+"""Files that appear only when complete: a failed write leaves nothing, not half a document."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """A file written beside ``path`` as ``.name.….part`` and renamed to it when the block ends."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield out
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
