@@ -223,15 +223,15 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     if unit.is_dang_bo:
         lines += [
             "2. Các chi bộ trực thuộc",
-            f"- Căn cứ Kế hoạch này, xây dựng kế hoạch tuyên truyền phù hợp với nhiệm vụ của chi bộ; "
-            f"phổ biến đến toàn thể đảng viên và người lao động.",
+            "- Căn cứ Kế hoạch này, xây dựng kế hoạch tuyên truyền phù hợp với nhiệm vụ của chi bộ; "
+            "phổ biến đến toàn thể đảng viên và người lao động.",
             f"- Báo cáo kết quả thực hiện về {unit.committee} theo quy định.",
         ]
     else:
         lines += [
             "2. Đảng viên trong Chi bộ",
-            f"- Gương mẫu học tập, tuyên truyền Nghị quyết; tích cực đăng tải, chia sẻ thông tin tích cực "
-            f"trên các trang mạng cá nhân; đấu tranh, phản bác các quan điểm sai trái, thù địch.",
+            "- Gương mẫu học tập, tuyên truyền Nghị quyết; tích cực đăng tải, chia sẻ thông tin tích cực "
+            "trên các trang mạng cá nhân; đấu tranh, phản bác các quan điểm sai trái, thù địch.",
         ]
     addressees = "các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "các đồng chí đảng viên, các đoàn thể"
     lines += [

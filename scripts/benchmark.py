@@ -19,7 +19,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path

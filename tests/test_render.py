@@ -19,7 +19,7 @@ from docgen.derive import document_context
 from docgen.engine import RenderError, render_reference, template_path
 from docgen.vn.text import apply_tone_style
 
-from .conftest import EXAMPLES, SEED_TEXT, assert_passes_check, paragraph_template
+from .conftest import SEED_TEXT, assert_passes_check, paragraph_template
 
 
 def seed_body_paragraphs(seed_text: str) -> list[str]:

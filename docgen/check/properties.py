@@ -501,7 +501,7 @@ def _drawn_lines(p) -> tuple[float | None, ...]:
         start, end = _vml_x(line.get("from")), _vml_x(line.get("to"))
         lengths.append(abs(end - start) if start is not None and end is not None else None)
     for shape in p.iterfind(".//v:shape", NS):
-        if (shape.get("type") or "").endswith("_t32") or shape.get(f"{{urn:schemas-microsoft-com:office:office}}connectortype"):
+        if (shape.get("type") or "").endswith("_t32") or shape.get("{urn:schemas-microsoft-com:office:office}connectortype"):
             found = re.search(r"width:\s*([^;]+)", shape.get("style") or "")
             lengths.append(_vml_mm(found.group(1)) if found else None)
     return tuple(lengths)
