@@ -32,7 +32,8 @@ ALIGNMENTS = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 
-# Body paragraph kinds produced by docgen.context, and the profile element styling each.
+# Body paragraph kinds with text, produced by docgen.context, and the profile element styling each
+# (``fill``, a line to write on, is drawn by :meth:`TemplateBuilder.body`).
 BODY_STYLES = {
     "roman": "level_roman",
     "number": "level_number",
@@ -42,7 +43,6 @@ BODY_STYLES = {
     "dash": "level_dash",
     "plus": "level_plus",
     "text": "body",
-    "fill": "fill_line",
 }
 
 # Word's default left/right cell margin (0.19 cm) in twips.
@@ -255,6 +255,9 @@ class TemplateBuilder:
         for position, (kind, key) in enumerate(BODY_STYLES.items()):
             self.tag(f"{'if' if position == 0 else 'elif'} kind == '{kind}'")
             self.paragraph(key, "{{ b.text }}")
+        # A line to write on: one tab, which the style's dotted tab leader draws to the margin.
+        self.tag("elif kind == 'fill'")
+        self.paragraph("fill_line").add_run().add_tab()
         self.tag("elif kind == 'runin'")
         runin = self.paragraph("body")
         runin.add_run("{{ b.marker }}").bold = True

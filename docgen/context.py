@@ -62,7 +62,7 @@ def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
     paragraphs = []
     for _, node in outline.walk(nodes):
         if node.kind == "text" and FILL_LINE.match(node.text):
-            paragraphs.append({"kind": "fill", "marker": "", "text": "\t"})
+            paragraphs.append({"kind": "fill", "marker": "", "text": ""})
         elif node.kind == "text":
             paragraphs.append({"kind": "text", "marker": "", "text": node.text})
         elif node.kind == "roman":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,6 +13,15 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED_TEXT = SHARED / "seed" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def template_cache(tmp_path_factory) -> Path:
+    """Prepared templates go to a folder of the test run's own (commands run by tests inherit it),
+    never to the user's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["DOCGEN_CACHE_DIR"] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

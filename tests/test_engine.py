@@ -119,10 +119,14 @@ def test_unknown_engine_is_refused():
 
 
 def test_raw_zip_writer():
-    data = write_zip([Entry.deflate("a.xml", b"<a/>" * 50), Entry.deflate("thư mục/Kế hoạch.docx", b"x")])
+    data = write_zip([Entry.deflate("a.xml", b"<a/>" * 50), Entry.deflate("thư mục/Kế hoạch.docx", b"x"),
+                      Entry.store("docProps/core.xml", b"<b/>" * 50)])
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert archive.testzip() is None
     assert archive.read("a.xml") == b"<a/>" * 50
+    assert archive.getinfo("a.xml").compress_type == zipfile.ZIP_DEFLATED
+    stored = archive.getinfo("docProps/core.xml")
+    assert stored.compress_type == zipfile.ZIP_STORED and archive.read(stored) == b"<b/>" * 50
     info = archive.getinfo("thư mục/Kế hoạch.docx")
     assert info.flag_bits & 0x800 and archive.read(info) == b"x"
     assert write_zip([Entry.deflate("a", b"1")]) == write_zip([Entry.deflate("a", b"1")])
@@ -149,3 +153,60 @@ def test_elements_a_render_leaves_empty_are_closed_like_lxml_does(tmp_path, show
     ours = part(template.render(context), "word/document.xml")
     assert ours == part(render_reference(path, context), "word/document.xml")
     assert (b"<w:p/>" in ours) is not show
+
+
+def test_a_prepared_template_is_reused_without_docxtpl(tmp_path, seed_plan):
+    """A second command finds its templates in the cache and never imports docxtpl or python-docx."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from docgen.derive import document_context\n"
+        "from docgen.engine import Engine\n"
+        "from docgen.files import load_plan\n"
+        "from pathlib import Path\n"
+        "plan = load_plan(Path(sys.argv[1]))\n"
+        "docx = Engine().render('plan', document_context('plan', plan))\n"
+        "print(json.dumps({'size': len(docx), 'modules': sorted({'docxtpl', 'docx'} & set(sys.modules))}))\n"
+    )
+    environment = {**os.environ, "DOCGEN_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "seed-plan.yaml")], env=environment,
+                                      capture_output=True, text=True, check=True).stdout) for _ in range(2)]
+    assert runs[0]["modules"] == ["docx", "docxtpl"]
+    assert runs[1] == {"size": runs[0]["size"], "modules": []}
+    assert len(list((tmp_path / "cache").glob("*.prepared"))) == 1
+
+
+def test_a_changed_template_is_prepared_again(tmp_path):
+    path = paragraph_template(tmp_path / "changing.docx", "Trước: {{ name }}")
+    assert b"Tr\xc6\xb0\xe1\xbb\x9bc: Hoa" in part(CompiledTemplate(path).render({"name": "Hoa"}), "word/document.xml")
+    paragraph_template(path, "Sau: {{ name }}")
+    assert b"Sau: Hoa" in part(CompiledTemplate(path).render({"name": "Hoa"}), "word/document.xml")
+
+
+def test_a_damaged_or_unwritable_cache_costs_only_time(tmp_path, monkeypatch):
+    path = paragraph_template(tmp_path / "plain.docx", "Xin chào {{ name }}")
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
+    expected = part(render_reference(path, {"name": "Hoa"}), "word/document.xml")
+    CompiledTemplate(path)
+    (entry,) = (tmp_path / "cache").glob("*.prepared")
+    entry.write_bytes(b"\x00 not a prepared template")
+    assert part(CompiledTemplate(path).render({"name": "Hoa"}), "word/document.xml") == expected
+    assert entry.read_bytes() != b"\x00 not a prepared template"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(blocker / "cache"))
+    assert part(CompiledTemplate(path).render({"name": "Hoa"}), "word/document.xml") == expected
+
+
+@pytest.mark.parametrize("engine", ["compiled", "reference"])
+def test_properties_longer_than_word_allows_are_cut_at_a_word(engine, seed_plan):
+    plan = seed_plan.model_copy(update={"summary": "đẩy mạnh công tác tuyên truyền " * 12})
+    docx = Engine(engine).render("plan", document_context("plan", plan))
+    subject = Document(io.BytesIO(docx)).core_properties.subject
+    full = f"Kế hoạch {plan.summary}".strip()
+    assert len(subject) <= 255 and subject.endswith("…")
+    assert full.startswith(subject[:-1]) and full[len(subject) - 1] == " "

@@ -10,10 +10,11 @@ from .conftest import REPO
 # What each lower layer may import from the project, besides its own modules.
 ALLOWED = {
     "docgen.errors": set(),
+    "docgen.atomic": set(),
     "docgen.vn": set(),
     "docgen.format": set(),
     "docgen.uploads": {"docgen.errors"},
-    "docgen.engine": {"docgen.errors"},
+    "docgen.engine": {"docgen.errors", "docgen.atomic"},
     "docgen.outline": {"docgen.vn"},
     "docgen.model": {"docgen.errors", "docgen.vn"},
     "docgen.check": {"docgen.errors", "docgen.format", "docgen.vn"},

@@ -11,8 +11,9 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
-DEFLATED = 8
+STORED, DEFLATED = 0, 8
 # Parts written for every document are deflated fast (level 1: a third of the time of level 6,
 # a fifth larger); parts compressed once per template can afford the smallest output.
 FAST, SMALLEST = 1, 9
@@ -28,27 +29,43 @@ class Entry:
     crc: int
     size: int
     compressed: bytes
+    method: int = DEFLATED
 
     @classmethod
     def deflate(cls, name: str, data: bytes, level: int = FAST) -> Entry:
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
-        return cls(name, zlib.crc32(data), len(data), compressor.compress(data) + compressor.flush())
+        return cls(name, zlib.crc32(data), len(data), zlib.compress(data, level, wbits=-zlib.MAX_WBITS))
+
+    @classmethod
+    def store(cls, name: str, data: bytes) -> Entry:
+        """A member kept as it is: for a part of a kilobyte, setting up deflate costs more than the
+        few hundred bytes it would save."""
+        return cls(name, zlib.crc32(data), len(data), data, STORED)
+
+    def fields(self) -> tuple[str, int, int, bytes, int]:
+        return self.name, self.crc, self.size, self.compressed, self.method
+
+    @cached_property
+    def _records(self) -> tuple[bytes, bytes, bytes]:
+        """The local header with the data, and the central directory record around its offset:
+        made once for a member that every document of a template shares."""
+        name = self.name.encode("utf-8")
+        flags = 0 if name.isascii() else _UTF8_FLAG
+        fixed = (20, flags, self.method, _DOS_TIME, _DOS_DATE, self.crc, len(self.compressed), self.size, len(name))
+        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fixed, 0) + name + self.compressed
+        central = struct.pack("<IHHHHHHIIIHHHHHI", 0x02014B50, 20, *fixed, 0, 0, 0, 0, 0)
+        return local, central, name
 
 
 def write_zip(entries: Iterable[Entry]) -> bytes:
     """The bytes of a ZIP archive holding ``entries`` in order."""
     body, directory = [], []
     offset = 0
-    count = 0
     for entry in entries:
-        name = entry.name.encode("utf-8")
-        flags = 0 if name.isascii() else _UTF8_FLAG
-        fixed = (20, flags, DEFLATED, _DOS_TIME, _DOS_DATE, entry.crc, len(entry.compressed), entry.size, len(name))
-        local = struct.pack("<IHHHHHIIIHH", 0x04034B50, *fixed, 0) + name
-        directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fixed, 0, 0, 0, 0, 0, offset) + name)
-        body += (local, entry.compressed)
-        offset += len(local) + len(entry.compressed)
-        count += 1
+        local, central, name = entry._records
+        directory += (central, struct.pack("<I", offset), name)
+        body.append(local)
+        offset += len(local)
+    count = len(body)
     central = b"".join(directory)
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), offset, 0)
     return b"".join(body) + central + end
