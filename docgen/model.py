@@ -29,7 +29,7 @@ LongText = Annotated[str, AfterValidator(normalize)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class ToneStyle(str, Enum):

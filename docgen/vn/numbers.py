@@ -5,8 +5,7 @@ Never pass years or document numbers through the Babel formatters: 2021 would be
 
 import decimal
 import operator
-
-from babel.numbers import format_decimal
+import re
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 _GROUPS = ((10**9, "tỷ"), (10**6, "triệu"), (10**3, "nghìn"))
@@ -18,6 +17,8 @@ _ROMAN = (
 
 def _format(x, pattern: str | None) -> str:
     """Babel in the vi locale, rounding half up as readers expect (Babel's default is half even: 2,5 -> 2)."""
+    from babel.numbers import format_decimal  # Babel's locale data costs start-up to commands that never format
+
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
         return format_decimal(x, format=pattern, locale="vi")
 
@@ -95,12 +96,15 @@ def to_roman(n: int) -> str:
     return numeral
 
 
-_FROM_ROMAN = {to_roman(n): n for n in range(1, 4000)}
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
 def from_roman(text: str) -> int:
     """`XIII` -> 13; only the canonical form (not IIII or VX), any case."""
-    try:
-        return _FROM_ROMAN[text.strip().upper()]
-    except KeyError:
-        raise ValueError(f"Không phải số La Mã hợp lệ: {text!r} (not a Roman numeral in 1..3999)") from None
+    numeral = text.strip().upper()
+    if re.fullmatch("[MDCLXVI]+", numeral):
+        values = [_ROMAN_VALUES[letter] for letter in numeral]
+        n = sum(-value if value < after else value for value, after in zip(values, values[1:] + [0]))
+        if 1 <= n <= 3999 and to_roman(n) == numeral:
+            return n
+    raise ValueError(f"Không phải số La Mã hợp lệ: {text!r} (not a Roman numeral in 1..3999)")
