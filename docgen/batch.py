@@ -8,6 +8,7 @@ beside the target and renamed into place only when complete, so a failed batch l
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import multiprocessing
 import os
@@ -17,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from docgen.atomic import atomic_output
@@ -58,7 +60,7 @@ class Entry:
     def folder(self) -> str:
         return safe_name(f"{self.unit.code} - {self.unit.committee}")
 
-    @property
+    @cached_property
     def path(self) -> str:
         return f"{self.folder}/{safe_name(f'{self.unit.code} - {FILE_TITLES[self.kind]}')}.docx"
 
@@ -92,17 +94,19 @@ def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(kinds))
 
 
-# Each worker process holds one renderer, set once when the pool starts.
+# Each worker process holds the renderer and the batch's entries, set once when the pool starts;
+# a task is then only a range of entries.
 _worker_render: Renderer | None = None
+_worker_entries: list[Entry] = []
 
 
-def _init_worker(render: Renderer) -> None:
-    global _worker_render
-    _worker_render = render
+def _init_worker(render: Renderer, entries: list[Entry]) -> None:
+    global _worker_render, _worker_entries
+    _worker_render, _worker_entries = render, entries
 
 
-def _render_chunk(chunk: list[Entry]) -> list[bytes]:
-    return [_worker_render(entry.unit, entry.kind) for entry in chunk]
+def _render_range(start: int, stop: int) -> list[bytes]:
+    return [_worker_render(entry.unit, entry.kind) for entry in _worker_entries[start:stop]]
 
 
 def _rendered(entries: list[Entry], jobs: int, render: Renderer, start_method: str | None) -> Iterator[bytes]:
@@ -113,17 +117,22 @@ def _rendered(entries: list[Entry], jobs: int, render: Renderer, start_method: s
             yield render(entry.unit, entry.kind)
         return
     context = multiprocessing.get_context(start_method)
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(render,))
+    if context.get_start_method() == "fork":
+        # Forked workers share the parent's objects until they write to them; a garbage collection
+        # in a worker would touch (and so copy) every one of them.
+        gc.freeze()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(render, entries))
     try:
         pending: deque = deque()
         for start in range(0, len(entries), CHUNK):
-            pending.append(pool.submit(_render_chunk, entries[start:start + CHUNK]))
+            pending.append(pool.submit(_render_range, start, start + CHUNK))
             if len(pending) >= 2 * jobs:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def manifest(entries: list[Entry]) -> bytes:
