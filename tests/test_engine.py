@@ -177,7 +177,7 @@ def test_a_prepared_template_is_reused_without_docxtpl(tmp_path, seed_plan):
                                       capture_output=True, text=True, check=True).stdout) for _ in range(2)]
     assert runs[0]["modules"] == ["docx", "docxtpl"]
     assert runs[1] == {"size": runs[0]["size"], "modules": []}
-    assert len(list((tmp_path / "cache").glob("*.prepared"))) == 1
+    assert len(list((tmp_path / "cache").glob("*.marshal"))) == 1
 
 
 def test_a_changed_template_is_prepared_again(tmp_path):
@@ -192,7 +192,7 @@ def test_a_damaged_or_unwritable_cache_costs_only_time(tmp_path, monkeypatch):
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
     expected = part(render_reference(path, {"name": "Hoa"}), "word/document.xml")
     CompiledTemplate(path)
-    (entry,) = (tmp_path / "cache").glob("*.prepared")
+    (entry,) = (tmp_path / "cache").glob("*.marshal")
     entry.write_bytes(b"\x00 not a prepared template")
     assert part(CompiledTemplate(path).render({"name": "Hoa"}), "word/document.xml") == expected
     assert entry.read_bytes() != b"\x00 not a prepared template"
@@ -210,3 +210,20 @@ def test_properties_longer_than_word_allows_are_cut_at_a_word(engine, seed_plan)
     full = f"Kế hoạch {plan.summary}".strip()
     assert len(subject) <= 255 and subject.endswith("…")
     assert full.startswith(subject[:-1]) and full[len(subject) - 1] == " "
+
+
+def test_cache_entries_unused_for_a_month_go_when_a_new_one_is_written(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from docgen.engine import cache
+
+    monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path))
+    cache.store("old", {"a": 1})
+    cache.store("recent", {"b": 2})
+    month_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400
+    os.utime(tmp_path / "old.marshal", (month_ago, month_ago))
+    os.utime(tmp_path / "recent.marshal", (month_ago, month_ago))
+    assert cache.load("recent") == {"b": 2}  # reading it counts as a use
+    cache.store("new", {"c": 3})
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["new.marshal", "recent.marshal"]

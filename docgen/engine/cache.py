@@ -15,6 +15,7 @@ import importlib.util
 import marshal
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,18 +45,35 @@ def installed(module: str) -> bytes:
     return f"{sys.version}|{origin}|{stat.st_size}|{stat.st_mtime_ns}".encode()
 
 
-def load(name: str) -> Any | None:
+# Entries not used for this long are removed when a new one is written (templates that were
+# changed or replaced leave their old entries behind).
+UNUSED_DAYS = 30
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / f"{key}.marshal"
+
+
+def load(key: str) -> Any | None:
+    path = _entry(key)
     try:
-        return marshal.loads((cache_dir() / name).read_bytes())
+        value = marshal.loads(path.read_bytes())
+        os.utime(path)  # used now: see UNUSED_DAYS
+        return value
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def store(name: str, value: Any) -> None:
-    """Write ``value`` (marshal-able: bytes, str, numbers, tuples, lists, dicts, code) atomically."""
-    data = marshal.dumps(value)
+def store(key: str, value: Any) -> None:
+    """Write ``value`` (marshal-able: bytes, str, numbers, tuples, lists, dicts, code) atomically,
+    and remove the entries nobody has used for :data:`UNUSED_DAYS`."""
+    data, path = marshal.dumps(value), _entry(key)
     try:
-        with atomic_output(cache_dir() / name) as out:
+        with atomic_output(path) as out:
             out.write(data)
+        unused_since = time.time() - UNUSED_DAYS * 86400
+        for entry in path.parent.glob("*.marshal"):
+            if entry.stat().st_mtime < unused_since:
+                entry.unlink(missing_ok=True)
     except OSError:
         return

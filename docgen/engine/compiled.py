@@ -93,14 +93,13 @@ def prepare(path: Path) -> dict[str, Any]:
 
 def prepared(path: Path) -> dict[str, Any]:
     """:func:`prepare`, from the cache when this template was prepared before by this code."""
-    data = path.read_bytes()
-    name = cache.key(data, cache.installed("docxtpl"), cache.installed("jinja2"),
-                     Path(__file__).read_bytes()) + ".prepared"
-    found = cache.load(name)
+    key = cache.key(path.read_bytes(), cache.installed("docxtpl"), cache.installed("jinja2"),
+                    Path(__file__).read_bytes())
+    found = cache.load(key)
     if isinstance(found, dict) and "entries" in found:
         return found
     result = prepare(path)
-    cache.store(name, result)
+    cache.store(key, result)
     return result
 
 
