@@ -32,7 +32,7 @@ from docgen.derive import document_context  # noqa: E402
 from docgen.engine import Engine  # noqa: E402
 from docgen.engine.compiled import CORE_PART, DOCUMENT_PART  # noqa: E402
 from docgen.engine.rawzip import Entry as ZipEntry  # noqa: E402
-from docgen.engine.rawzip import SMALLEST, write_zip  # noqa: E402
+from docgen.engine.rawzip import write_zip  # noqa: E402
 from docgen.files import load_plan  # noqa: E402
 from docgen.model import Unit  # noqa: E402
 from docgen.units import units_to_csv  # noqa: E402
@@ -112,7 +112,7 @@ def floor_ms(plan, units: list[Unit], count: int, out: Path) -> float:
         for kind in DEFAULT_KINDS:
             docx = zipfile.ZipFile(io.BytesIO(engine.render(kind, document_context(kind, plan, unit))))
             parts = [(name, docx.read(name)) for name in docx.namelist()]
-            fixed = {name: ZipEntry.deflate(name, data, SMALLEST) for name, data in parts
+            fixed = {name: ZipEntry.deflate(name, data, smallest=True) for name, data in parts
                      if name not in (DOCUMENT_PART, CORE_PART)}
             prepared.append((Entry(unit, kind).path, parts, fixed))
     started = time.perf_counter()

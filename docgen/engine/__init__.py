@@ -33,8 +33,10 @@ class DocumentEnvironment(SandboxedEnvironment):
     docgen's contexts (dicts all the way down) was a quarter of a document's render time.  A key
     that is also a dict method name (``items``) still means the method, as in Jinja."""
 
+    _DICT_ATTRIBUTES = frozenset(dir(dict))
+
     def getattr(self, obj: Any, attribute: str) -> Any:
-        if type(obj) is dict and attribute in obj and not hasattr(dict, attribute):
+        if type(obj) is dict and attribute in obj and attribute not in self._DICT_ATTRIBUTES:
             return obj[attribute]
         return super().getattr(obj, attribute)
 

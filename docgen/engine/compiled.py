@@ -29,7 +29,7 @@ from jinja2 import TemplateError
 from lxml import etree
 
 from docgen.engine import RenderError, cache, document_properties, jinja_environment, render_reference
-from docgen.engine.rawzip import SMALLEST, Entry, write_zip
+from docgen.engine.rawzip import Entry, write_zip
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -63,7 +63,7 @@ def prepare(path: Path) -> dict[str, Any]:
     with zipfile.ZipFile(path) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     prepared = {
-        "entries": [Entry.deflate(name, data, SMALLEST).fields() for name, data in parts.items()],
+        "entries": [Entry.deflate(name, data, smallest=True).fields() for name, data in parts.items()],
         "core": parts.get(CORE_PART, b""),
         # python-docx adds core properties to a package that has none; docxtpl then does it all.
         "fallback": CORE_PART not in parts or any(_TAGGED_ELSEWHERE.match(name) and _TAG.search(data.decode("utf-8"))
