@@ -3,7 +3,8 @@
     .venv/bin/python scripts/benchmark.py [--sizes 84,1000,10000] [--jobs N] [--reference-sample 60]
 
 Each engine runs as the real command (``docgen batch`` as a whole process, start-up included)
-for every size, the fastest of ``--repeat`` runs up to 1,000 units; the reference engine, at about 50 ms a document, is run whole only up to
+for every size, the fastest of ``--repeat`` runs (taken in rounds) up to 1,000 units, one run
+above; the reference engine, at about 10 ms a document, is run whole only up to
 ``--reference-full`` units and measured in-process on a sample above that.  The floor is
 writing the same ZIP from parts rendered beforehand: deflating each document part, assembling
 each .docx and storing it in the batch ZIP, and nothing else.  Peak memory is the largest sum
@@ -134,7 +135,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement up to 1,000 units (fastest)")
     options = parser.parse_args()
     plan = load_plan(PLAN)
-    rows = []
+    sizes = [int(size) for size in options.sizes.split(",")]
     # ZIPs go to memory where it can (/dev/shm): a gigabyte still being written back to disk from
     # one run would slow the next one down.
     shm = Path("/dev/shm")
@@ -142,52 +143,47 @@ def main() -> None:
         work = Path(work)
         cache = work / "cache"
 
-        def batch(size: int, engine: str) -> tuple[float, float]:
-            """The fastest wall time of a few runs (one for big batches), and the peak memory of
-            one more.  The fastest, as timeit does: on a shared machine noise only ever adds time."""
+        def command(size: int, engine: str) -> list[str]:
             units_csv = work / f"units-{size}.csv"
             if not units_csv.exists():
                 units_csv.write_bytes(units_to_csv(make_units(size)))
-            zip_path = work / f"{engine}.zip"
-            command = batch_command(units_csv, zip_path, engine, options.jobs)
-            wall = min(run_command(command, cache)[0] for _ in range(options.repeat if size <= 1000 else 1))
-            _, peak = run_command(command, cache, sample_memory=True)
-            zip_path.unlink()
-            return wall, peak
+            return batch_command(units_csv, work / f"{engine}.zip", engine, options.jobs)
 
-        # Start-up: the whole command for one unit (interpreter, imports, templates, pool); the
-        # first run prepares the templates into the empty cache, as after installing or upgrading.
-        one_unit = work / "units-1.csv"
-        one_unit.write_bytes(units_to_csv(make_units(1)))
-        cold, _ = run_command(batch_command(one_unit, work / "cold.zip", "compiled", options.jobs), cache)
-        # Measured again beside every size: this machine has slow spells of a few seconds, and a
-        # start-up caught in one would make every "after start-up" figure wrong.
-        starts, ref_starts = [], []
-
-        def sample_start_up() -> None:
-            starts.append(batch(1, "compiled")[0])
-            ref_starts.append(batch(1, "reference")[0])
-
-        sample_start_up()
-        for size in map(int, options.sizes.split(",")):
-            sample_start_up()
-            ref_start = min(ref_starts)
-            units = make_units(size)
+        # The first run prepares the templates into the empty cache, as after installing or upgrading.
+        cold, _ = run_command(command(1, "compiled"), cache)
+        # Every measurement is the fastest of its runs, as timeit does (noise only ever adds time),
+        # and its runs are spread over rounds: this machine has slow spells of several seconds,
+        # which would otherwise catch all the runs of one measurement.  Start-up is the whole
+        # command for one unit (interpreter, imports, templates).
+        measured = [(1, "compiled"), (1, "reference")]
+        measured += [(size, engine) for size in sizes if size <= 1000 for engine in ("compiled", "reference")
+                     if engine == "compiled" or size <= options.reference_full]
+        walls: dict[tuple[int, str], float] = {}
+        floors: dict[int, float] = {}
+        for _ in range(options.repeat):
+            for key in measured:
+                walls[key] = min(walls.get(key, float("inf")), run_command(command(*key), cache)[0])
+            for size in sizes:
+                if size <= 1000:
+                    floor = floor_ms(plan, make_units(size), size * len(DEFAULT_KINDS), work / "floor.zip")
+                    floors[size] = min(floors.get(size, float("inf")), floor)
+        start, ref_start = walls[1, "compiled"], walls[1, "reference"]
+        rows = []
+        for size in sizes:
             documents = size * len(DEFAULT_KINDS)
-            floor = min(floor_ms(plan, units, documents, work / "floor.zip")
-                        for _ in range(options.repeat if size <= 1000 else 1))
-            (work / "floor.zip").unlink()
-            wall, peak = batch(size, "compiled")
+            if size > 1000:
+                walls[size, "compiled"] = run_command(command(size, "compiled"), cache)[0]
+                floors[size] = floor_ms(plan, make_units(size), documents, work / "floor.zip")
+            peak = run_command(command(size, "compiled"), cache, sample_memory=True)[1]
             if size <= options.reference_full:
-                ref_wall, ref_peak = batch(size, "reference")
-                ref_note = ""
+                ref_wall, ref_note = walls[size, "reference"], ""
+                ref_peak = run_command(command(size, "reference"), cache, sample_memory=True)[1]
             else:
-                per_doc = reference_sample_ms(plan, units, options.reference_sample)
+                per_doc = reference_sample_ms(plan, make_units(size), options.reference_sample)
                 ref_wall = ref_start + per_doc * documents / 1000 / options.jobs
                 ref_peak, ref_note = float("nan"), f" (start-up + sample of {options.reference_sample})"
-            rows.append((size, documents, wall, peak, ref_wall, ref_peak, ref_note, floor))
+            rows.append((size, documents, walls[size, "compiled"], peak, ref_wall, ref_peak, ref_note, floors[size]))
             print(f"{size} units done", file=sys.stderr)
-    start, ref_start = min(starts), min(ref_starts)
     print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}; --jobs {options.jobs}; kinds {', '.join(DEFAULT_KINDS)}; "
           f"start-up (one unit, whole command): compiled {start:.2f} s (first run, templates not yet prepared: "

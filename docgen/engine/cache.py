@@ -23,7 +23,7 @@ from docgen.atomic import atomic_output
 
 
 def cache_dir() -> Path:
-    """``$DOCGEN_CACHE_DIR``, else the platform's user cache folder (XDG on Linux)."""
+    """``$DOCGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/docgen``, else ``~/.cache/docgen``."""
     if configured := os.environ.get("DOCGEN_CACHE_DIR"):
         return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
