@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_TAB_LEADER
 from lxml import etree
 
 from docgen.derive import KINDS, document_context
@@ -227,3 +228,24 @@ def test_cache_entries_unused_for_a_month_go_when_a_new_one_is_written(tmp_path,
     assert cache.load("recent") == {"b": 2}  # reading it counts as a use
     cache.store("new", {"c": 3})
     assert sorted(path.name for path in tmp_path.iterdir()) == ["new.marshal", "recent.marshal"]
+
+
+def test_a_line_break_or_tab_in_the_data_is_resolved_as_docxtpl_does(tmp_path):
+    """docgen's own contexts carry no listing characters; data that does takes docxtpl's own pass."""
+    path = paragraph_template(tmp_path / "listing.docx", "{{ text }}")
+    context = {"text": "dòng một\ndòng hai\tcột"}
+    ours = part(CompiledTemplate(path).render(context), "word/document.xml")
+    assert ours == part(render_reference(path, context), "word/document.xml")
+    assert b"<w:br/>" in ours and b"<w:tab/>" in ours
+
+
+def test_the_report_has_dotted_lines_to_write_on(engines, seed_plan, units):
+    compiled, _ = engines
+    context = document_context("report", seed_plan, units[0])
+    document = Document(io.BytesIO(compiled.render("report", context)))
+    lines = [paragraph for paragraph in document.paragraphs if paragraph.style.name == "Party Fill Line"]
+    # Two lines under each heading that asks for an account: 4 of the form's own and the seed's 5 forms of work.
+    assert len(lines) == sum(item["kind"] == "fill" for item in [*context["body"], *context["closing"]]) == 2 * (4 + 5)
+    assert all(paragraph.text == "\t" for paragraph in lines)
+    tab_stops = lines[0].style.paragraph_format.tab_stops
+    assert [stop.leader for stop in tab_stops] == [WD_TAB_LEADER.DOTS]
