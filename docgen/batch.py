@@ -22,12 +22,12 @@ from functools import cached_property
 from pathlib import Path
 
 from docgen.atomic import atomic_output
-from docgen.derive import document_context
+from docgen.derive import CONTEXTS, document_context
 from docgen.engine import Engine
 from docgen.model import Plan, Unit
-from docgen.vn.text import normalize
+from docgen.vn.text import collapse_spaces, normalize
 
-BATCH_KINDS = ("unit-plan", "letter", "guidance", "report")
+BATCH_KINDS = tuple(CONTEXTS)
 DEFAULT_KINDS = ("unit-plan", "letter", "report")
 FILE_TITLES = {
     "unit-plan": "Kế hoạch thực hiện",
@@ -42,7 +42,7 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 def safe_name(text: str, limit: int = MAX_NAME_CHARS) -> str:
     """A file or folder name that is readable Vietnamese and safe on Windows, macOS and Linux."""
-    name = " ".join(_UNSAFE.sub(" - ", normalize(text)).split()).replace("..", "…")
+    name = collapse_spaces(_UNSAFE.sub(" - ", normalize(text))).replace("..", "…")
     name = re.sub(r"(\s*-\s*){2,}", " - ", name)
     if len(name) > limit:
         name = name[:limit].rsplit(" ", 1)[0]

@@ -90,6 +90,7 @@ def _read_text(path: Path) -> str:
     raise Failure(f"{path}: not UTF-8 text; save it as UTF-8 and try again")
 
 
+# Spelt out (not imported) so that `docgen --help` does not load the engine; a test keeps them in step.
 KIND_CHOICE = click.Choice(["plan", "unit-plan", "letter", "guidance", "report"])
 ENGINE_CHOICE = click.Choice(["compiled", "reference"])
 

@@ -109,3 +109,12 @@ def test_help_starts_fast_without_heavy_imports():
     code = "import sys, docgen.cli; print(sorted(m for m in ('docx', 'docxtpl', 'lxml', 'pydantic') if m in sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.strip() == "[]"
+
+
+def test_the_command_line_offers_the_kinds_and_engines_there_are():
+    """The choices are spelt out in the CLI so that ``--help`` need not import the engine."""
+    from docgen import derive, engine
+    from docgen.cli import ENGINE_CHOICE, KIND_CHOICE
+
+    assert tuple(KIND_CHOICE.choices) == derive.KINDS == engine.KINDS
+    assert tuple(ENGINE_CHOICE.choices) == engine.ENGINES

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import zipfile
-from functools import cached_property, lru_cache
+from dataclasses import astuple
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,6 @@ _TAGGED_ELSEWHERE = re.compile(r"^word/(header\d*|footer\d*|footnotes)\.xml$")
 _NEEDS_TREE = re.compile(r"\{%\s*tc\s|\{[{%]r\s|=\"[^\"]*\{[{%]|<wp:docPr|\{%\s*(colspan|cellbg|vm|hm)\b")
 # Data bytes that lxml writes otherwise than Jinja does (\r as &#13;; control characters).
 _UNCANONICAL = bytes(set(range(32)) - {9, 10})
-_LISTING = re.compile("[\t\n\a\f]")
 # docxtpl's escaped braces (``{_{`` for a literal ``{{``), put back after rendering.
 _BRACES = ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}"))
 # lxml closes an empty element as <x/>. Only an element whose start tag is directly followed by a
@@ -62,15 +62,15 @@ def prepare(path: Path) -> dict[str, Any]:
 
     with zipfile.ZipFile(path) as package:
         parts = {name: package.read(name) for name in package.namelist()}
+    # python-docx adds core properties to a package that has none; docxtpl then does it all.
+    if CORE_PART not in parts or any(_TAGGED_ELSEWHERE.match(name) and _TAG.search(data.decode("utf-8"))
+                                     for name, data in parts.items()):
+        return {"fallback": True}
     prepared = {
-        "entries": [Entry.deflate(name, data, smallest=True).fields() for name, data in parts.items()],
-        "core": parts.get(CORE_PART, b""),
-        # python-docx adds core properties to a package that has none; docxtpl then does it all.
-        "fallback": CORE_PART not in parts or any(_TAGGED_ELSEWHERE.match(name) and _TAG.search(data.decode("utf-8"))
-                                                  for name, data in parts.items()),
+        "fallback": False,
+        "entries": [astuple(Entry.deflate(name, data, smallest=True)) for name, data in parts.items()],
+        "core": parts[CORE_PART],
     }
-    if prepared["fallback"]:
-        return prepared
     source = DocxTemplate(path)
     source.init_docx()
     source_xml = source.patch_xml(source.get_xml())
@@ -96,7 +96,7 @@ def prepared(path: Path) -> dict[str, Any]:
     key = cache.key(path.read_bytes(), cache.installed("docxtpl"), cache.installed("jinja2"),
                     Path(__file__).read_bytes())
     found = cache.load(key)
-    if isinstance(found, dict) and "entries" in found:
+    if isinstance(found, dict) and "fallback" in found:
         return found
     result = prepare(path)
     cache.store(key, result)
@@ -109,18 +109,16 @@ class CompiledTemplate:
     def __init__(self, path: Path):
         self.path = Path(path)
         ready = prepared(self.path)
-        self._entries = [(fields[0], Entry(*fields)) for fields in ready["entries"]]
         self.fallback = ready["fallback"]
         if self.fallback:
             return
+        self._entries = [Entry(*fields) for fields in ready["entries"]]
         environment = jinja_environment()
         self._body = environment.template_class.from_code(environment, ready["code"],
                                                           environment.make_globals(None), None)
         self._fast, self._other_empties = ready["fast"], ready["other_empties"]
         self._prefix, self._suffix = ready["prefix"], ready["suffix"]
         self._core = etree.fromstring(ready["core"])
-        # Paragraphs with a listing repeat from one document to the next.
-        self._resolve_paragraph = lru_cache(maxsize=1024)(self._resolve_listing_with_docxtpl)
 
     @cached_property
     def _docxtpl(self):
@@ -130,9 +128,6 @@ class CompiledTemplate:
         source = DocxTemplate(self.path)
         source.init_docx()
         return source
-
-    def _resolve_listing_with_docxtpl(self, xml: str) -> str:
-        return self._docxtpl.resolve_listing(xml)
 
     def render(self, context: dict[str, Any]) -> bytes:
         if self.fallback:
@@ -151,8 +146,9 @@ class CompiledTemplate:
         if b"_" in xml:  # one byte is found at memchr speed; a 3-byte pattern costs 20 µs
             for escaped, brace in _BRACES:
                 xml = xml.replace(escaped, brace)
+        # docxtpl's handling of \n, \t, \a, \f in the data; docgen's own contexts hold none.
         if any(char in xml for char in (b"\t", b"\n", b"\a", b"\f")):
-            xml = self._resolve_listings(xml.decode("utf-8")).encode("utf-8")
+            xml = self._docxtpl.resolve_listing(xml.decode("utf-8")).encode("utf-8")
         if self._fast and (document := self._serialised(xml)):
             return document
         source = self._docxtpl
@@ -162,20 +158,6 @@ class CompiledTemplate:
         root = source.docx._element
         root.replace(root.body, body)
         return etree.tostring(root, encoding="UTF-8", standalone=True)
-
-    def _resolve_listings(self, xml: str) -> str:
-        """docxtpl's ``\\n``/``\\t``/``\\a``/``\\f`` handling, applied only to the paragraphs that hold
-        one (docxtpl runs it over every paragraph; the others come out unchanged)."""
-        parts, done = [], 0
-        while (found := _LISTING.search(xml, done)) is not None:
-            start = max(xml.rfind("<w:p>", done, found.start()), xml.rfind("<w:p ", done, found.start()))
-            end = xml.find("</w:p>", found.start())
-            if start < 0 or end < 0:
-                return self._docxtpl.resolve_listing(xml)
-            end += len("</w:p>")
-            parts += (xml[done:start], self._resolve_paragraph(xml[start:end]))
-            done = end
-        return "".join(parts) + xml[done:] if parts else xml
 
     def _serialised(self, body: bytes) -> bytes | None:
         """What lxml would write for this body inside the document: the start tag without the
@@ -202,10 +184,10 @@ class CompiledTemplate:
 
     def _members(self, document: bytes, core: bytes):
         """The template's members in order, compressed once; only the rendered parts are new."""
-        for name, entry in self._entries:
-            if name == DOCUMENT_PART:
-                yield Entry.deflate(name, document)
-            elif name == CORE_PART:
-                yield Entry.store(name, core)
+        for entry in self._entries:
+            if entry.name == DOCUMENT_PART:
+                yield Entry.deflate(entry.name, document)
+            elif entry.name == CORE_PART:
+                yield Entry.store(entry.name, core)
             else:
                 yield entry

@@ -41,9 +41,6 @@ class Entry:
         few hundred bytes it would save."""
         return cls(name, zlib.crc32(data), len(data), data, STORED)
 
-    def fields(self) -> tuple[str, int, int, bytes, int]:
-        return self.name, self.crc, self.size, self.compressed, self.method
-
     @cached_property
     def _records(self) -> tuple[bytes, bytes, bytes]:
         """The local header with the data, and the central directory record around its offset:
