@@ -117,11 +117,15 @@ def paragraphs(text: str, wrapped: bool | None = None) -> list[str]:
     Blank lines always end a paragraph.
     """
     blocks = _blocks(clean_lines(text))
+    # The lines that surely wrap (followed by a lower-case word) tell whether the text is wrapped
+    # and at what width: how long each would be with that word pulled up onto it.
+    fills = [] if wrapped is False else [_fill(previous, line) for previous, line in _pairs(blocks)
+                                         if _lower_break(previous, line)]
     if wrapped is None:
-        wrapped = _looks_wrapped(blocks)
+        wrapped = _looks_wrapped(blocks, len(fills))
     if not wrapped or not blocks:
         return [line for block in blocks for line in block]
-    width = _full_width(blocks)
+    width = _full_width(blocks, sorted(fills))
     result = []
     for block in blocks:
         current = block[0]
@@ -165,20 +169,18 @@ def _lower_break(previous: str, line: str) -> bool:
     return line[0].islower() and read_marker(line) is None and not _ends_sentence(previous)
 
 
-def _looks_wrapped(blocks: list[list[str]]) -> bool:
+def _looks_wrapped(blocks: list[list[str]], breaks: int) -> bool:
     """Word gives one paragraph a line; wrapped text breaks sentences before lower-case words, often."""
-    breaks = sum(_lower_break(previous, line) for previous, line in _pairs(blocks))
     return breaks > 0 and breaks * 20 >= sum(map(len, blocks))
 
 
-def _full_width(blocks: list[list[str]]) -> int:
+def _full_width(blocks: list[list[str]], fills: list[int]) -> int:
     """The fill from which a line counts as full: the next word would not have fitted on it.
 
     Exactly the wrapping width for text wrapped by characters; lower for PDF text in a proportional
-    font, learnt from the lines that surely wrap (followed by a lower-case word).
+    font, learnt from the ``fills`` (sorted) of the lines that surely wrap.
     """
     widest = max(len(line) for block in blocks for line in block)
-    fills = sorted(_fill(previous, line) for previous, line in _pairs(blocks) if _lower_break(previous, line))
     return min(widest + 1, fills[len(fills) // 10]) if fills else widest + 1
 
 

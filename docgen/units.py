@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from docgen.errors import BadInput
 from docgen.model import Unit, expected_vi
 from docgen.uploads import UnsafeFile, check_zip
-from docgen.vn.text import fold, normalize
+from docgen.vn.text import collapse_spaces, fold, normalize
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -131,7 +131,7 @@ def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
 
 
 def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) -> Unit | None:
-    name, kind_from_name = split_name(" ".join(values.get("name", "").split()))
+    name, kind_from_name = split_name(collapse_spaces(values.get("name", "")))
     raw_kind = values.get("kind", "")
     kind = parse_kind(raw_kind) if raw_kind else kind_from_name
     problems = []
@@ -164,12 +164,7 @@ def read_units(path: Path) -> list[Unit]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise UnitsFileError(source, [RowError(0, "", f"tệp quá lớn ({size // 1024} KB; tối đa 5 MB)")])
-    data = path.read_bytes()
-    if path.suffix.lower() == ".xlsx":
-        return units_from_rows(_xlsx_rows(data, source), source)
-    if path.suffix.lower() == ".csv":
-        return units_from_rows(_csv_rows(data, source), source)
-    raise UnitsFileError(source, [RowError(0, "", "cần tệp .csv hoặc .xlsx")])
+    return units_from_rows(file_rows(path.read_bytes(), source), source)
 
 
 def file_rows(data: bytes, name: str) -> list[list[str]]:

@@ -17,7 +17,7 @@ def index():
     db = session()
     return render_template(
         "home.html",
-        plans=plans.all_plans(db)[:5],
+        plans=plans.all_plans(db, limit=5),
         unit_count=db.scalar(select(func.count(UnitRecord.id))),
         generations=generations.recent(db, limit=5),
     )

@@ -40,7 +40,7 @@ class ReviewImportForm(FlaskForm):
 
 def current_organisation() -> Organisation:
     """The committee of the latest plan: a new plan is most likely from the same office."""
-    latest = plan_store.all_plans(session())
+    latest = plan_store.all_plans(session(), limit=1)
     return latest[0].plan.organisation if latest else load_organisation()
 
 

@@ -19,7 +19,7 @@ from docgen.model import Unit
 from docgen.store import units as unit_store
 from docgen.units import KIND_LABELS, UnitsFileError, file_rows, split_name, units_from_rows
 from docgen.units import units_to_csv, units_to_xlsx
-from docgen.vn.text import normalize
+from docgen.vn.text import collapse_spaces, normalize
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import choices, model_error
@@ -105,7 +105,7 @@ def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
     if form.kind.data not in KIND_LABELS:
         form.kind.errors.append(CHOOSE_KIND)
         return None
-    name, kind_in_name = split_name(" ".join(normalize(form.name.data).split()))
+    name, kind_in_name = split_name(collapse_spaces(normalize(form.name.data)))
     if kind_in_name and kind_in_name != form.kind.data:
         form.name.errors.append(_("Tên ghi “%(written)s” nhưng loại đã chọn là “%(chosen)s”.",
                                   written=KIND_NAMES[kind_in_name], chosen=KIND_NAMES[form.kind.data]))

@@ -6,12 +6,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from docgen.model import Plan
-from docgen.store.schema import Generation, PlanRecord
+from docgen.store.schema import PlanRecord
 
 
-def all_plans(session: Session) -> list[PlanRecord]:
+def all_plans(session: Session, limit: int | None = None) -> list[PlanRecord]:
     """Most recently changed first: the plan being worked on is at the top."""
-    return list(session.scalars(select(PlanRecord).order_by(PlanRecord.updated_at.desc(), PlanRecord.id.desc())))
+    query = select(PlanRecord).order_by(PlanRecord.updated_at.desc(), PlanRecord.id.desc()).limit(limit)
+    return list(session.scalars(query))
 
 
 def get(session: Session, plan_id: int) -> PlanRecord | None:
@@ -31,7 +32,6 @@ def update(record: PlanRecord, plan: Plan) -> None:
 
 
 def delete(session: Session, record: PlanRecord) -> None:
-    """Past generations stay listed (their ZIPs are still there), detached from the plan."""
-    for generation in session.scalars(select(Generation).where(Generation.plan_id == record.id)):
-        generation.plan_id = None
+    """Past generations stay listed (their ZIPs are still there), detached from the plan by the
+    database (``ON DELETE SET NULL``)."""
     session.delete(record)

@@ -26,9 +26,15 @@ def by_code(session: Session, code: str) -> UnitRecord | None:
     return session.scalars(select(UnitRecord).where(UnitRecord.code == code)).first()
 
 
-def add(session: Session, unit: Unit) -> UnitRecord:
+def _record(unit: Unit) -> UnitRecord:
     record = UnitRecord()
     record.unit = unit
+    return record
+
+
+def add(session: Session, unit: Unit) -> UnitRecord:
+    """The unit stored, with its id."""
+    record = _record(unit)
     session.add(record)
     session.flush()
     return record
@@ -44,7 +50,8 @@ def save_all(session: Session, units: Sequence[Unit], replace: bool = False) -> 
     for unit in units:
         record = existing.pop(unit.code, None)
         if record is None:
-            add(session, unit)
+            # Not flushed one by one: the new rows go to the database together at the commit.
+            session.add(_record(unit))
             added += 1
         elif record.unit != unit:
             record.unit = unit
