@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from docgen import outline
 from docgen.errors import BadInput
+from docgen.format import load_profile
 from docgen.model import DocType, Organisation, Plan, Signature, describe_errors
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.numbers import to_roman
@@ -52,7 +53,6 @@ _CITATION = re.compile(
     r"\s+(?:số\s+)?\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ]"
 )
 _GLUED_COMMA = re.compile(r"[^\W\d_]+,(?=[^\W\d_])[^\W\d_]+")
-_STATE_AUTHORITY = {"TM.": "T/M", "KT.": "K/T", "TL.": "T/L"}
 _WORD_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 
 
@@ -260,7 +260,7 @@ def _signature(lines: list[str], found: list[Suggestion]) -> Signature:
                                 "chưa có họ tên người ký", ""))
         return default
     authority = lines[0]
-    for state_form, party_form in _STATE_AUTHORITY.items():
+    for state_form, party_form in load_profile().checks.state_authority.items():
         if authority.startswith(state_form):
             authority = collapse_spaces(party_form + " " + authority[len(state_form):])
             found.append(Suggestion("normalised", "chữ ký",

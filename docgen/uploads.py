@@ -20,7 +20,7 @@ class UnsafeFile(BadInput):
     """A package that is not a zip, or would expand beyond reason."""
 
 
-def check_zip(data: bytes, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
+def check_zip(data: bytes) -> None:
     """Refuse a package that is not a zip or whose declared contents are too large."""
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
@@ -30,5 +30,5 @@ def check_zip(data: bytes, max_uncompressed: int = MAX_UNCOMPRESSED) -> None:
         raise UnsafeFile(f"gói có quá nhiều phần ({len(members)})")
     total = sum(member.file_size for member in members)
     compressed = sum(member.compress_size for member in members) or 1
-    if total > max_uncompressed or total / compressed > MAX_RATIO:
+    if total > MAX_UNCOMPRESSED or total / compressed > MAX_RATIO:
         raise UnsafeFile(f"gói giải nén ra quá lớn ({total // (1024 * 1024)} MB): có thể là zip bomb")

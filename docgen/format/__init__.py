@@ -106,8 +106,8 @@ class Profile:
     heading_line_tolerance: float
     signature_table: Columns
     signature_blank_lines: int
+    checks: Checks
     elements: dict[str, Element] = field(default_factory=dict)
-    checks: Checks | None = None
 
     @property
     def text_width_mm(self) -> float:
@@ -160,7 +160,7 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
         signature_table=Columns(signature["left_mm"], signature["right_mm"]),
         signature_blank_lines=signature["signature_blank_lines"],
         elements=elements,
-        checks=_checks(data["checks"]) if "checks" in data else None,
+        checks=_checks(data["checks"]),
     )
 
 

@@ -213,7 +213,7 @@ _RUN = re.compile(r"[^\W_]+(?:[-/–][^\W_]+)*")
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _has_marks(word: str) -> bool:
+def has_marks(word: str) -> bool:
     """Tone marks, breve, circumflex or horn: đ alone does not make an abbreviation Vietnamese."""
     return len(unicodedata.normalize("NFD", word)) != len(word)
 
@@ -226,7 +226,7 @@ def _skipped(word: str, allow: frozenset[str]) -> bool:
         return True
     if not any(ch in _BASE_VOWELS for ch in unicodedata.normalize("NFD", folded)):
         return True
-    return word != word.lower() and not _has_marks(word)
+    return word != word.lower() and not has_marks(word)
 
 
 def checked_words(text: str, allow: Iterable[str] = ()) -> Iterator[tuple[int, int, str]]:

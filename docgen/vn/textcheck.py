@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from docgen.vn.syllable import HOI, HUYEN, NANG, NGA, SAC, TONES, find_glued_words, invalid_syllables, is_syllable
-from docgen.vn.text import normalize
+from docgen.vn.syllable import HOI, HUYEN, NANG, NGA, SAC, find_glued_words, has_marks, invalid_syllables, is_syllable
+from docgen.vn.text import TONE_STYLES, apply_tone_style, nfc, normalize, tone_styles_in
 
 SEVERITY = {
     "nfd-text": "error",
@@ -27,9 +27,6 @@ SEVERITY = {
     "double-space": "warning",
     "mixed-tone-style": "warning",
 }
-
-TONE_STYLES = ("old", "new")
-
 
 @dataclass(frozen=True)
 class TextFinding:
@@ -104,12 +101,12 @@ def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
 
     Normalising one letter with its combining marks at a time keeps the two aligned.
     """
-    if normalize(text) == text:
+    if nfc(text) == text:
         return text, list(range(len(text) + 1))
     parts: list[str] = []
     where: list[int] = []
     for i, j in _clusters(text):
-        cluster = normalize(text[i:j])
+        cluster = nfc(text[i:j])
         parts.append(cluster)
         where.extend([i] * len(cluster))
     where.append(len(text))
@@ -139,9 +136,9 @@ def _addresses(text: str) -> list[tuple[int, int]]:
 
 def _nfd_text(text: str) -> Iterator[TextFinding]:
     """One finding over the words from the first to the last letter not in NFC (or the lookalike Ð)."""
-    if normalize(text) == text:
+    if nfc(text) == text:
         return
-    changed = [(i, j) for i, j in _clusters(text) if normalize(text[i:j]) != text[i:j]]
+    changed = [(i, j) for i, j in _clusters(text) if nfc(text[i:j]) != text[i:j]]
     if not changed:
         return
     start, end = changed[0][0], changed[-1][1]
@@ -153,9 +150,9 @@ def _nfd_text(text: str) -> Iterator[TextFinding]:
     excerpt = _shorten(span)
     yield TextFinding(
         "nfd-text", SEVERITY["nfd-text"], start, end, excerpt,
-        f'Chữ tiếng Việt trong "{normalize(excerpt)}" chưa ở dạng Unicode dựng sẵn (NFC): chuẩn hóa về NFC.',
-        f'Vietnamese letters in "{normalize(excerpt)}" are not in precomposed Unicode (NFC): normalise to NFC.',
-        normalize(span),
+        f'Chữ tiếng Việt trong "{nfc(excerpt)}" chưa ở dạng Unicode dựng sẵn (NFC): chuẩn hóa về NFC.',
+        f'Vietnamese letters in "{nfc(excerpt)}" are not in precomposed Unicode (NFC): normalise to NFC.',
+        nfc(span),
     )
 
 
@@ -192,11 +189,7 @@ def _is_abbreviation(before: str, after: str) -> bool:
     """v.v., a.m., U.S.A: a single letter before the dot; TP.HCM, PGS.TS, Tp.HCM: capitals
     without Vietnamese marks after it. (XIII.Tập is a sentence end.)"""
     single_letter = len(before) == 1 and before.isalpha()
-    return single_letter or (after.isupper() and after.isalpha() and not _has_marks(after))
-
-
-def _has_marks(word: str) -> bool:
-    return len(unicodedata.normalize("NFD", word)) != len(word)
+    return single_letter or (after.isupper() and after.isalpha() and not has_marks(after))
 
 
 def _missing_space(text: str) -> Iterator[_Hit]:
@@ -287,29 +280,12 @@ def _double_space(text: str) -> Iterator[_Hit]:
         )
 
 
-_T = "[" + "".join(sorted(TONES)) + "]"
-# Open oa, oe, uy (never after q: quý is the same in both styles), on the NFD form of a word.
-_OLD_STYLE = re.compile(rf"(?<![qQ])([oO])({_T})([aAeE])$|(?<![qQ])([uU])({_T})([yY])$")
-_NEW_STYLE = re.compile(rf"(?<![qQ])([oO])([aAeE])({_T})$|(?<![qQ])([uU])([yY])({_T})$")
 _STYLE_NAMES = {"old": ("cũ", "old"), "new": ("mới", "new")}
 
 
 def _style_of(word: str) -> str | None:
     """ "old" for hòa, khỏe, ủy; "new" for hoà, khoẻ, uỷ; None where both styles agree."""
-    if not is_syllable(word):
-        return None
-    decomposed = unicodedata.normalize("NFD", word)
-    if _OLD_STYLE.search(decomposed):
-        return "old"
-    if _NEW_STYLE.search(decomposed):
-        return "new"
-    return None
-
-
-def _restyle(word: str, style: str) -> str:
-    """The word with its tone mark moved to the glide (old) or to the main vowel (new)."""
-    pattern = _OLD_STYLE if style == "new" else _NEW_STYLE
-    return unicodedata.normalize("NFC", pattern.sub(r"\1\3\2\4\6\5", unicodedata.normalize("NFD", word)))
+    return next(iter(tone_styles_in(word)), None) if is_syllable(word) else None
 
 
 def _tone_style(text: str, tone_style: str | None) -> Iterator[_Hit]:
@@ -327,7 +303,7 @@ def _tone_style(text: str, tone_style: str | None) -> Iterator[_Hit]:
     for m, style in styled:
         if style == tone_style:
             continue
-        word, fixed = m.group(), _restyle(m.group(), tone_style)
+        word, fixed = m.group(), apply_tone_style(m.group(), tone_style)
         style_vi, style_en = _STYLE_NAMES[style]
         if counts[style] < counts[tone_style]:
             why_vi, why_en = "chiếm thiểu số", "the minority"

@@ -198,3 +198,8 @@ def test_finding_is_frozen():
     finding = TextFinding("double-space", "warning", 0, 1, " ", "vi", "en", None)
     with pytest.raises(AttributeError):
         finding.rule = "x"
+
+
+@pytest.mark.parametrize("text", ["Đảng bộ tỉnh\r\nBan Tuyên giáo", "Đảng\x0bbộ tỉnh"])
+def test_line_ends_and_control_characters_are_not_taken_for_unnormalised_letters(text):
+    assert [f.rule for f in check_text(text)] == []
