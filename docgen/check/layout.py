@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from docgen.check.properties import Paragraph, Run, WordDocument
 from docgen.format import Profile
@@ -95,8 +95,7 @@ class Layout:
         """Position of the line holding ``line`` (which may be narrowed to part of it); -1 for None."""
         if line is None:
             return -1
-        return next(i for i, other in enumerate(self.lines) if other.paragraph is line.paragraph
-                    and other.start <= line.start and line.end <= other.end)
+        return self.lines.index(_same_paragraph(self.lines, line))
 
 
 def document_lines(paragraphs: list[Paragraph]) -> list[Line]:
@@ -119,7 +118,8 @@ def find_layout(doc: WordDocument, profile: Profile) -> Layout:
     layout.state_heading = _find_text(lines, checks.state_heading)
     layout.state_motto = _find_text(lines, checks.state_motto)
     anchor = layout.heading or layout.state_heading
-    left, right, table = _header_columns(lines, anchor, checks.doc_titles)
+    titles = {fold(title) for title in checks.doc_titles}
+    left, right, table = _header_columns(lines, anchor, titles)
 
     layout.place_date = _first(right, DATE_LINE.search) or _first(lines[:HEADER_WINDOW], DATE_LIKE.match)
     layout.star = _first(left, lambda text: text == "*")
@@ -139,7 +139,7 @@ def find_layout(doc: WordDocument, profile: Profile) -> Layout:
 
     header = [anchor, layout.place_date, layout.number, layout.star, *names, *layout.letter_summary]
     header_end = max(layout.index(line) for line in header + (left + right if table else []))
-    _find_title_block(layout, header_end, checks.doc_titles)
+    _find_title_block(layout, header_end, titles)
     after_header = lines[header_end + 1:header_end + 1 + TITLE_WINDOW + SUMMARY_WINDOW]
     layout.salutation = _first(after_header, lambda text: fold(text).startswith("kinh gui"))
     _find_signature(layout, [*checks.authority.values(), *checks.state_authority])
@@ -155,16 +155,22 @@ def _find_text(lines: list[Line], wanted: str) -> Line | None:
             return line
     for line in lines[:HEADER_WINDOW]:
         # Fold character by character, so positions in the folded text are positions in the line.
-        folded = "".join((fold(c) or c)[:1] for c in line.paragraph.text[line.start:line.end])
+        folded = "".join(map(_fold_letter, line.paragraph.text[line.start:line.end]))
         if target in folded:
             position = folded.index(target)
             return line.narrowed(position, position + len(target))
     return None
 
 
-def _header_columns(lines: list[Line], anchor: Line | None, titles) -> tuple[list[Line], list[Line], bool]:
+@lru_cache(maxsize=None)
+def _fold_letter(char: str) -> str:
+    """One character folded to one (a space stays a space), so positions stay positions."""
+    return (fold(char) or char)[:1]
+
+
+def _header_columns(lines: list[Line], anchor: Line | None, titles: set[str]) -> tuple[list[Line], list[Line], bool]:
     """Lines of the header's left column (issuer, ``*``, number) and right column (heading, date),
-    and whether the header is a table.
+    and whether the header is a table (``titles``: the document types' titles, folded).
 
     In a table the heading's column is the right one; off a table the header is what comes
     before the type title, and every line but the heading and the date is "left".
@@ -179,9 +185,8 @@ def _header_columns(lines: list[Line], anchor: Line | None, titles) -> tuple[lis
             return [line for line in table if line not in right], right, True
         at = table.index(_same_paragraph(table, anchor)) if anchor is not None else len(table)
         return table[:at], table[at:], True
-    folded_titles = {fold(title) for title in titles}
     top = lines[:HEADER_WINDOW]
-    end = next((i for i, line in enumerate(top) if line.folded in folded_titles), min(len(top), 8))
+    end = next((i for i, line in enumerate(top) if line.folded in titles), min(len(top), 8))
     header = top[:end]
     right = [line for line in header if line is anchor or DATE_LINE.search(line.text)]
     left = [line for line in header if line not in right and _same_paragraph([line], anchor) is None]
@@ -203,10 +208,9 @@ def _first(lines: list[Line], test) -> Line | None:
     return next((line for line in lines if test(line.text)), None)
 
 
-def _find_title_block(layout: Layout, header_end: int, titles) -> None:
-    folded_titles = {fold(title) for title in titles}
+def _find_title_block(layout: Layout, header_end: int, titles: set[str]) -> None:
     window = layout.lines[header_end + 1:header_end + 1 + TITLE_WINDOW]
-    layout.title = next((line for line in window if line.folded in folded_titles), None)
+    layout.title = next((line for line in window if line.folded in titles), None)
     if layout.title is None:
         return
     following = layout.lines[layout.index(layout.title) + 1:][:SUMMARY_WINDOW]
@@ -251,7 +255,7 @@ def _recipient_items(lines: list[Line], label: Line) -> list[Line]:
         if not label.cells and not line.text.startswith(DASHES):
             break
         items.append(line)
-        if fold(line.text.lstrip("".join(DASHES))).strip().startswith("luu"):
+        if fold(line.text.lstrip("".join(DASHES))).startswith("luu"):
             break
     return items
 

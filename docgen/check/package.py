@@ -61,6 +61,7 @@ class Package:
     def __init__(self, data: bytes):
         self._zip = _open_zip(data)
         self._names = set(self._zip.namelist())
+        self._parsed: dict[str, etree._Element] = {}
         main = self._main_part_name()
         self.document = self.xml(main)
         if self.document is None or self.document.tag != W_DOCUMENT:
@@ -72,11 +73,15 @@ class Package:
         self.theme = self._related_xml(RT_THEME)
 
     def xml(self, name: str):
-        """The parsed part, or None when the package has no such part."""
+        """The parsed part, or None when the package has no such part; parsed once, so that a part
+        several sections show (one header for all) is one and the same element."""
         if name not in self._names:
             return None
+        if name in self._parsed:
+            return self._parsed[name]
         try:
-            return etree.fromstring(self._zip.read(name), _PARSER)
+            self._parsed[name] = etree.fromstring(self._zip.read(name), _PARSER)
+            return self._parsed[name]
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
                 RuntimeError) as error:
             raise UnreadableDocument(f"tệp hỏng: {name}: {error}", f"damaged file: {name}: {error}") from error

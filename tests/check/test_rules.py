@@ -357,6 +357,20 @@ def test_fonts_are_counted_not_listed_per_paragraph(good):
     assert finding.location == "bảng 1, ô (1,1), đoạn 4"
 
 
+def sections_sharing_one_header(doc):
+    """A second section whose header reference names the first section's header part."""
+    doc.sections[0].header.paragraphs[0].add_run("Trang").font.name = "Arial"
+    second = doc.add_section()
+    for reference in doc.sections[0]._sectPr.iterfind(qn("w:headerReference")):
+        second._sectPr.insert(0, parse_xml(reference.xml))
+
+
+def test_a_header_that_several_sections_show_is_counted_once(good):
+    data = edited(good, sections_sharing_one_header)
+    (finding,) = [f for f in check_document(data).findings if f.rule == "font"]
+    assert "Arial" in finding.message and " 1 " in finding.message
+
+
 def test_text_rules_run_on_every_paragraph_and_cell(good):
     data = edited(good, retext(BODY, "Căn cứ vào Kế hoạch này,các đảng bộ triển khai."),
                   retext("PHÓ BÍ THƯ", "PHÓ BÍ THƯTHƯỜNG TRỰC"))
