@@ -81,13 +81,12 @@ def import_plan(source: Path, output: Path, org_file: Path | None, fix: bool) ->
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise Failure(f"{path}: not UTF-8 text; save it as UTF-8 and try again")
+    from docgen.importer import decode_text
+
+    try:
+        return decode_text(path.read_bytes())
+    except UnicodeDecodeError:
+        raise Failure(f"{path}: not UTF-8 text; save it as UTF-8 and try again") from None
 
 
 # Spelt out (not imported) so that `docgen --help` does not load the engine; a test keeps them in step.

@@ -80,6 +80,15 @@ class PlanImportError(BadInput):
     """Input that holds no plan docgen can read; the message says what was expected."""
 
 
+def decode_text(data: bytes) -> str:
+    """A .txt as Notepad or Word saves it: UTF-8 (with or without a BOM) or UTF-16; raises
+    UnicodeDecodeError for anything else."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("utf-16")
+
+
 def import_text(text: str, organisation: Organisation, *, fix: bool = False) -> ImportResult:
     """A plan from plain text; hard-wrapped lines (PDF, web page) are re-joined."""
     if not text.strip():

@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 
-from docgen.batch import BATCH_KINDS, DEFAULT_KINDS, DocumentRenderer, Entry, safe_name
+from docgen.batch import BATCH_KINDS, DEFAULT_KINDS, DocumentRenderer, Entry, check_kinds, safe_name
 from docgen.derive import UNIT_KINDS, document_context
 from docgen.store import generations
 from docgen.store import plans as plan_store
@@ -86,32 +86,33 @@ def plan_title(record) -> str:
     return f"{record.summary} ({number})"
 
 
-def unit_choices() -> list:
-    return choices((str(record.id), f"{record.code} · {record.unit.committee}") for record in unit_store.all_units(session()))
+def unit_choices(records: list) -> list:
+    """The units' records as "code · committee" choices."""
+    return choices((str(record.id), f"{record.code} · {record.unit.committee}") for record in records)
 
 
 @blueprint.route("/", methods=["GET", "POST"])
 def index():
     form = GenerateForm(plan=request.args.get("plan"))
-    form.plan.choices, form.units.choices = plan_choices(), unit_choices()
-    if form.validate_on_submit() and (chosen := chosen_batch(form)):
-        record, units = chosen
-        return start_generation(record, units, form.kinds.data)
+    everyone = unit_store.all_units(session())
+    form.plan.choices, form.units.choices = plan_choices(), unit_choices(everyone)
+    if form.validate_on_submit() and (chosen := chosen_batch(form, everyone)):
+        return start_generation(*chosen)
     preview = PreviewForm(request.args, plan=form.plan.data)
     preview.plan.choices, preview.unit.choices = form.plan.choices, form.units.choices
     return render_template("generate/index.html", form=form, preview=preview,
                            generations=generations.recent(session()))
 
 
-def chosen_batch(form: GenerateForm):
-    """The plan record and the units chosen, or None with the problems next to the fields."""
+def chosen_batch(form: GenerateForm, everyone: list):
+    """The plan record, the units and the kinds chosen, or None with the problems next to the fields."""
     record = plan_store.get(session(), int(form.plan.data)) if (form.plan.data or "").isdigit() else None
     if record is None:
         form.plan.errors.append(_("Chọn một kế hoạch; nếu chưa có, hãy tạo hoặc nhập kế hoạch trước."))
-    kinds = [kind for kind in form.kinds.data or [] if kind in BATCH_KINDS]
-    if not kinds or len(kinds) != len(form.kinds.data):
+    try:
+        kinds = check_kinds(form.kinds.data or [])
+    except ValueError:
         form.kinds.errors.append(_("Chọn ít nhất một loại văn bản."))
-    everyone = unit_store.all_units(session())
     if form.scope.data == "some":
         wanted = set(form.units.data or [])
         units = [unit for unit in everyone if str(unit.id) in wanted]
@@ -123,7 +124,7 @@ def chosen_batch(form: GenerateForm):
             form.scope.errors.append(_("Chưa có đơn vị nào: hãy thêm hoặc nhập danh sách đơn vị trước."))
     if any(field.errors for field in form):
         return None
-    return record, [unit.unit for unit in units]
+    return record, [unit.unit for unit in units], kinds
 
 
 def start_generation(record, units, kinds):
@@ -146,7 +147,7 @@ def zip_path(generation: Generation) -> Path:
 def preview():
     """One document laid out in the page, before generating anything."""
     form = PreviewForm(request.args)
-    form.plan.choices, form.unit.choices = plan_choices(), unit_choices()
+    form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session()))
     document = chosen_document(form)
     context = None
     if document:
@@ -176,9 +177,9 @@ def chosen_document(form: PreviewForm):
 def document():
     """One .docx, made on the spot."""
     form = PreviewForm(request.args)
-    form.plan.choices, form.unit.choices = plan_choices(), unit_choices()
     document = chosen_document(form)
     if document is None:
+        form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session()))
         return render_template("generate/preview.html", form=form, context=None), 400
     plan, unit, kind = document
     if unit is not None:
@@ -198,11 +199,7 @@ def generation(generation_id: int):
 def status(generation_id: int):
     record = generations.get(session(), generation_id) or abort(404)
     return jsonify(status=record.status, done=record.done, total=record.total, finished=record.finished,
-                   percent=percent(record), error=_(record.error) if record.error else "")
-
-
-def percent(record: Generation) -> int:
-    return 100 if record.status == Generation.DONE else (100 * record.done // record.total if record.total else 0)
+                   percent=record.percent, error=_(record.error) if record.error else "")
 
 
 def zip_name(record: Generation) -> str:
@@ -213,20 +210,27 @@ def zip_name(record: Generation) -> str:
 @blueprint.get("/lan/<int:generation_id>/tai-ve")
 def download(generation_id: int):
     record = generations.get(session(), generation_id) or abort(404)
-    path = zip_path(record)
-    if record.status != Generation.DONE or not path.is_file():
-        abort(404)
+    path = finished_zip(record) or abort(404)
     return send_file(path, mimetype="application/zip", as_attachment=True, download_name=zip_name(record))
+
+
+def finished_zip(record: Generation) -> Path | None:
+    """The ZIP of a generation that finished well, while it is still there."""
+    path = zip_path(record)
+    return path if record.status == Generation.DONE and path.is_file() else None
+
+
+def manifest(archive: zipfile.ZipFile) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(archive.read("manifest.csv").decode("utf-8-sig"))))
 
 
 def zip_files(record: Generation) -> list[dict[str, str]]:
     """The documents of a finished generation, from the ZIP's manifest."""
-    path = zip_path(record)
-    if record.status != Generation.DONE or not path.is_file():
+    path = finished_zip(record)
+    if path is None:
         return []
     with zipfile.ZipFile(path) as archive:
-        text = archive.read("manifest.csv").decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text)))
+        return manifest(archive)
 
 
 def by_unit(files: list[dict[str, str]]) -> list[dict]:
@@ -242,10 +246,10 @@ def by_unit(files: list[dict[str, str]]) -> list[dict]:
 def zip_member(generation_id: int, index: int):
     """One document out of a generation's ZIP."""
     record = generations.get(session(), generation_id) or abort(404)
-    files = zip_files(record)
-    if not 0 <= index < len(files):
-        abort(404)
-    path = files[index]["path"]
-    with zipfile.ZipFile(zip_path(record)) as archive:
+    with zipfile.ZipFile(finished_zip(record) or abort(404)) as archive:
+        files = manifest(archive)
+        if not 0 <= index < len(files):
+            abort(404)
+        path = files[index]["path"]
         data = archive.read(path)
     return send_bytes(data, path.rsplit("/", 1)[1], DOCX)

@@ -62,10 +62,16 @@ class PlanForm(FlaskForm):
     save = SubmitField(_l("Lưu kế hoạch"))
 
 
+def org_data(organisation: Organisation) -> dict[str, str]:
+    """What the form's organisation fields show."""
+    return {f"org_{name}": value
+            for name, value in organisation.model_dump(mode="json", include=set(ORG_FIELDS)).items()}
+
+
 def form_data(plan: Plan) -> dict[str, str]:
     """What the form shows for a plan."""
-    org, report = plan.organisation, plan.report
-    data = {f"org_{name}": value for name, value in org.model_dump(mode="json", include=set(ORG_FIELDS)).items()}
+    report = plan.report
+    data = org_data(plan.organisation)
     data.update(
         type=plan.type.value,
         number=str(plan.number or ""),

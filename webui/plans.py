@@ -15,11 +15,11 @@ from wtforms import HiddenField
 
 from docgen import outline
 from docgen.files import load_organisation
-from docgen.importer import PlanImportError, import_docx, import_text
-from docgen.model import Organisation, Plan
+from docgen.importer import PlanImportError, decode_text, import_docx, import_text
+from docgen.model import Organisation, Plan, Signature
 from docgen.store import plans as plan_store
 from webui.database import session
-from webui.plan_form import ORG_FIELDS, PlanForm, form_data, plan_from_form
+from webui.plan_form import PlanForm, form_data, org_data, plan_from_form
 from webui.plan_import import apply_choices, glued_words
 
 blueprint = Blueprint("plans", __name__, url_prefix="/ke-hoach")
@@ -68,14 +68,15 @@ def create():
 @blueprint.route("/<int:plan_id>", methods=["GET", "POST"])
 def edit(plan_id: int):
     record = plan_store.get(session(), plan_id) or abort(404)
-    form = PlanForm(data=None if request.method == "POST" else form_data(record.plan))
-    return edit_page(form, record, record.plan.organisation)
+    plan = record.plan
+    form = PlanForm(data=None if request.method == "POST" else form_data(plan))
+    return edit_page(form, record, plan.organisation)
 
 
 def new_plan_data(organisation: Organisation) -> dict:
-    data = {f"org_{name}": value for name, value in organisation.model_dump(mode="json", include=set(ORG_FIELDS)).items()}
-    data.update(type="KH", signature_authority="T/M BAN THƯỜNG VỤ", signature_title="BÍ THƯ")
-    return data
+    signature = Signature()
+    return {**org_data(organisation), "type": "KH", "signature_authority": signature.authority,
+            "signature_title": signature.title}
 
 
 def edit_page(form: PlanForm, record, organisation: Organisation):
@@ -139,16 +140,11 @@ def import_file():
 def read_plan(name: str, data: bytes, organisation: Organisation):
     if name.lower().endswith(".docx"):
         return import_docx(io.BytesIO(data), organisation)
-    return import_text(decode_text(data), organisation)
-
-
-def decode_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise PlanImportError(_("Tệp .txt không phải mã UTF-8: mở tệp, lưu lại với mã UTF-8 rồi tải lên lại."))
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError:
+        raise PlanImportError(_("Tệp .txt không phải mã UTF-8: mở tệp, lưu lại với mã UTF-8 rồi tải lên lại.")) from None
+    return import_text(text, organisation)
 
 
 @blueprint.post("/nhap/luu")

@@ -110,13 +110,13 @@ def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
         form.name.errors.append(_("Tên ghi “%(written)s” nhưng loại đã chọn là “%(chosen)s”.",
                                   written=KIND_NAMES[kind_in_name], chosen=KIND_NAMES[form.kind.data]))
         return None
-    code = normalize(form.code.data).strip()
+    code = collapse_spaces(normalize(form.code.data))  # as the model will store it
     same_code = unit_store.by_code(session(), code)
     if same_code is not None and same_code.id != unit_id:
         form.code.errors.append(_("Mã “%(code)s” đã dùng cho %(name)s.", code=code, name=same_code.unit.committee))
         return None
     values = {field.name: field.data or "" for field in form if field.name in Unit.model_fields}
-    values.update(code=code, name=name, symbol=form.symbol.data or "")
+    values.update(code=code, name=name)
     try:
         return Unit.model_validate(values)
     except ValidationError as error:

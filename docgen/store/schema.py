@@ -95,3 +95,7 @@ class Generation(Base):
     @property
     def finished(self) -> bool:
         return self.status in (self.DONE, self.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.status == self.DONE else (100 * self.done // self.total if self.total else 0)

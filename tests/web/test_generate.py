@@ -145,3 +145,9 @@ def test_deleting_the_plan_keeps_its_past_generations(client):
     wait_for_generation(client, generation_id)
     client.post("/ke-hoach/1/xoa")
     assert client.get(f"/tao-van-ban/lan/{generation_id}/tai-ve").status_code == 200
+
+
+def test_a_kind_sent_twice_is_made_and_counted_once(client):
+    generation_id = generate(client, kinds=["letter", "letter"])
+    assert wait_for_generation(client, generation_id)["total"] == 22
+    assert "22 đơn vị × 1 loại văn bản" in page_text(client.get(f"/tao-van-ban/lan/{generation_id}"))

@@ -125,3 +125,10 @@ def test_export_xlsx_and_csv_with_vietnamese_headers(client):
     assert sheet.max_row == 23
     rows = list(csv.reader(io.StringIO(client.get("/don-vi/danh-sach.csv").data.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Mã", "Tên đơn vị", "Loại"] and len(rows) == 23
+
+
+def test_a_code_typed_with_extra_spaces_is_the_code_it_will_be_stored_as(client):
+    assert client.post("/don-vi/them", data={**GOOD, "code": "CB 99"}).status_code == 302
+    response = client.post("/don-vi/them", data={**GOOD, "code": "CB   99", "name": "Sở Tư pháp"})
+    assert response.status_code == 200
+    assert "Mã “CB 99” đã dùng cho Chi bộ Sở Nội vụ." in page_text(response)
