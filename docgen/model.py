@@ -15,12 +15,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from docgen.errors import BadInput
-from docgen.vn.text import normalize
+from docgen.vn.text import collapse_spaces, normalize
 
 
 def _clean(value: str) -> str:
     """NFC, one space between words, no stray spaces at the ends."""
-    return " ".join(normalize(value).split())
+    return collapse_spaces(normalize(value))
 
 
 Text = Annotated[str, AfterValidator(_clean)]

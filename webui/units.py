@@ -158,14 +158,9 @@ def rows_errors(error: UnitsFileError) -> dict[int, list]:
 
 def changes(units: list[Unit], replace: bool) -> dict[str, int]:
     """What saving would do: units added, changed, left as they are, removed."""
-    existing = {record.code: record.unit for record in unit_store.all_units(session())}
-    codes = {unit.code for unit in units}
-    return {
-        "added": sum(unit.code not in existing for unit in units),
-        "updated": sum(unit.code in existing and existing[unit.code] != unit for unit in units),
-        "unchanged": sum(existing.get(unit.code) == unit for unit in units),
-        "removed": len(existing.keys() - codes) if replace else 0,
-    }
+    found = unit_store.compare(session(), units, replace)
+    return {"added": len(found.added), "updated": len(found.updated), "unchanged": found.unchanged,
+            "removed": len(found.removed)}
 
 
 @blueprint.post("/nhap/luu")

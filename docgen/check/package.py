@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.errors import BadInput
+from docgen.vn.text import collapse_spaces
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -46,7 +47,7 @@ class UnreadableDocument(BadInput):
     """The file is not a .docx that can be checked; ``str()`` says why in one line, in ``language``."""
 
     def __init__(self, vi: str, en: str):
-        vi, en = " ".join(vi.split()), " ".join(en.split())
+        vi, en = collapse_spaces(vi), collapse_spaces(en)
         super().__init__(vi, en)
         self.vi, self.en = vi, en
         self.language = "vi"

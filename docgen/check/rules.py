@@ -18,7 +18,7 @@ from docgen.check.layout import Layout, Line, find_layout
 from docgen.check.messages import ELEMENT_NAMES, MARGIN_SIDES, MESSAGES, PROBLEMS
 from docgen.check.properties import TWIPS_PER_MM, W, Paragraph, Run, Section, WordDocument
 from docgen.format import Element, Profile
-from docgen.vn.text import fold, tone_styles_in, upper
+from docgen.vn.text import collapse_spaces, fold, tone_styles_in, upper
 from docgen.vn.textcheck import check_text
 
 # A number line taken apart whatever its order (Party 15-KH/ĐUK, State 15/KH-UBND), to say what is wrong.
@@ -196,8 +196,8 @@ class Checker:
             if layout.state_heading is None:
                 self.report("party-heading-missing", None, "", expected=element.text)
             return
-        shown = " ".join("".join(upper(run.text) if run.format.caps else run.text
-                                 for run in layout.heading.runs).split())
+        shown = collapse_spaces("".join(upper(run.text) if run.format.caps else run.text
+                                        for run in layout.heading.runs))
         if shown != element.text:
             self.report("party-heading-text", layout.heading, text=shown, expected=element.text)
         self.element("party_heading", layout.heading)
@@ -274,7 +274,7 @@ class Checker:
             self.report("place-date-missing", None, "")
             return
         self.element("place_date", line)
-        text = " ".join(line.text.split()) if not re.match(self.checks.place_date_blank, line.text) else line.text
+        text = collapse_spaces(line.text) if not re.match(self.checks.place_date_blank, line.text) else line.text
         parts = DATE_PARTS.search(text)
         if parts is not None:
             day, month = int(parts["day"]), int(parts["month"])
@@ -458,15 +458,11 @@ def _has_page_field(element) -> bool:
 
 
 def _text_of(where) -> str:
-    if isinstance(where, Line):
-        return where.text
-    if isinstance(where, Paragraph):
-        return where.text
-    return ""
+    return where.text if isinstance(where, (Line, Paragraph)) else ""
 
 
 def _excerpt(text: str) -> str:
-    text = " ".join(text.split())
+    text = collapse_spaces(text)
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS - 1] + "…"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,24 +41,41 @@ def add(session: Session, unit: Unit) -> UnitRecord:
     return record
 
 
-def save_all(session: Session, units: Sequence[Unit], replace: bool = False) -> tuple[int, int, int]:
-    """Add new codes and update known ones; with ``replace``, also remove units not in ``units``.
+@dataclass
+class Changes:
+    """What saving a list of units would do to the stored ones."""
 
-    Returns (added, updated, removed).
-    """
+    added: list[Unit] = field(default_factory=list)
+    updated: list[tuple[UnitRecord, Unit]] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[UnitRecord] = field(default_factory=list)
+
+
+def compare(session: Session, units: Sequence[Unit], replace: bool = False) -> Changes:
+    """New codes are added, known ones updated when they differ; with ``replace``, the units not
+    in ``units`` are removed."""
     existing = {record.code: record for record in session.scalars(select(UnitRecord))}
-    added = updated = removed = 0
+    changes = Changes()
     for unit in units:
         record = existing.pop(unit.code, None)
         if record is None:
-            # Not flushed one by one: the new rows go to the database together at the commit.
-            session.add(_record(unit))
-            added += 1
+            changes.added.append(unit)
         elif record.unit != unit:
-            record.unit = unit
-            updated += 1
+            changes.updated.append((record, unit))
+        else:
+            changes.unchanged += 1
     if replace:
-        for record in existing.values():
-            session.delete(record)
-            removed += 1
-    return added, updated, removed
+        changes.removed = list(existing.values())
+    return changes
+
+
+def save_all(session: Session, units: Sequence[Unit], replace: bool = False) -> tuple[int, int, int]:
+    """Save what :func:`compare` finds; returns (added, updated, removed)."""
+    changes = compare(session, units, replace)
+    # Not flushed one by one: the new rows go to the database together at the commit.
+    session.add_all(_record(unit) for unit in changes.added)
+    for record, unit in changes.updated:
+        record.unit = unit
+    for record in changes.removed:
+        session.delete(record)
+    return len(changes.added), len(changes.updated), len(changes.removed)
