@@ -244,7 +244,9 @@ def checked_words(text: str, allow: Iterable[str] = ()) -> Iterator[tuple[int, i
                 yield run.start() + m.start(), run.start() + m.end(), m.group()
 
 
-def _failures(text: str, allow: Iterable[str]) -> Iterator[tuple[int, int, str, tuple[str, str] | None]]:
+def unknown_words(text: str, allow: Iterable[str] = ()) -> Iterator[tuple[int, int, str, tuple[str, str] | None]]:
+    """(start, end, word, split) for each checked word of an NFC `text` that is not a syllable;
+    `split` is its two syllables when it is two words glued together, else None."""
     for start, end, word in checked_words(text, allow):
         if not is_syllable(word):
             yield start, end, word, split_glued(word)
@@ -252,9 +254,9 @@ def _failures(text: str, allow: Iterable[str]) -> Iterator[tuple[int, int, str, 
 
 def find_glued_words(text: str, allow: Iterable[str] = ()) -> list[GluedWord]:
     """Glued words of an NFC `text` (`Khốixây dựng`, `các cấpnhiệm kỳ`), in order."""
-    return [GluedWord(s, e, w, *split) for s, e, w, split in _failures(text, allow) if split]
+    return [GluedWord(s, e, w, *split) for s, e, w, split in unknown_words(text, allow) if split]
 
 
 def invalid_syllables(text: str, allow: Iterable[str] = ()) -> list[tuple[int, int, str]]:
     """Words of an NFC `text` that are neither syllables, nor glued pairs, nor skipped."""
-    return [(s, e, w) for s, e, w, split in _failures(text, allow) if not split]
+    return [(s, e, w) for s, e, w, split in unknown_words(text, allow) if not split]

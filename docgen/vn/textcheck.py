@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from docgen.vn.syllable import HOI, HUYEN, NANG, NGA, SAC, find_glued_words, has_marks, invalid_syllables, is_syllable
+from docgen.vn.syllable import HOI, HUYEN, NANG, NGA, SAC, has_marks, is_syllable, unknown_words
 from docgen.vn.text import TONE_STYLES, apply_tone_style, nfc, normalize, tone_styles_in
 
 SEVERITY = {
@@ -64,8 +64,7 @@ def check_text(text: str, allow: Iterable[str] = (), tone_style: str | None = No
     legacy = list(_legacy_encoding(nfc))
     shielded = [*_addresses(nfc), *((h.start, h.end) for h in legacy)]
     rules = (
-        _glued(nfc, allow),
-        _invalid(nfc, allow),
+        _unknown_words(nfc, allow),
         _missing_space(nfc),
         _outline_space(nfc),
         _letter_digit(nfc),
@@ -160,23 +159,23 @@ def _in_word(ch: str) -> bool:
     return ch.isalnum() or unicodedata.combining(ch) > 0
 
 
-def _glued(text: str, allow: tuple[str, ...]) -> Iterator[_Hit]:
-    for g in find_glued_words(text, allow):
-        yield _Hit(
-            "glued-word", g.start, g.end,
-            f'Hai từ dính liền "{g.word}": tách thành "{g.suggestion}".',
-            f'Two words glued together in "{g.word}": split into "{g.suggestion}".',
-            g.suggestion,
-        )
-
-
-def _invalid(text: str, allow: tuple[str, ...]) -> Iterator[_Hit]:
-    for start, end, word in invalid_syllables(text, allow):
-        yield _Hit(
-            "invalid-syllable", start, end,
-            f'"{word}" không phải âm tiết tiếng Việt: lỗi gõ, hay từ nước ngoài cần thêm vào danh sách cho phép.',
-            f'"{word}" is not a Vietnamese syllable: a typo, or a foreign word to add to the allow list.',
-        )
+def _unknown_words(text: str, allow: tuple[str, ...]) -> Iterator[_Hit]:
+    """Glued words and non-syllables, from one pass over the words."""
+    for start, end, word, split in unknown_words(text, allow):
+        if split:
+            suggestion = " ".join(split)
+            yield _Hit(
+                "glued-word", start, end,
+                f'Hai từ dính liền "{word}": tách thành "{suggestion}".',
+                f'Two words glued together in "{word}": split into "{suggestion}".',
+                suggestion,
+            )
+        else:
+            yield _Hit(
+                "invalid-syllable", start, end,
+                f'"{word}" không phải âm tiết tiếng Việt: lỗi gõ, hay từ nước ngoài cần thêm vào danh sách cho phép.',
+                f'"{word}" is not a Vietnamese syllable: a typo, or a foreign word to add to the allow list.',
+            )
 
 
 _MISSING_SPACE = re.compile(r"[,.;:](?=[^\W_]|[“‘(«])")
