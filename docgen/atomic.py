@@ -22,3 +22,9 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def remove_leftovers(folder: Path) -> None:
+    """The files :func:`atomic_output` was writing in ``folder`` when its process was stopped."""
+    for partial in folder.glob(".*.part"):
+        partial.unlink(missing_ok=True)

@@ -160,18 +160,19 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
 
 def read_units(path: Path) -> list[Unit]:
     """Units from a .csv or .xlsx file."""
-    source = path.name
-    size = path.stat().st_size
+    _check_size(path.name, path.stat().st_size)  # before reading it
+    return units_from_rows(file_rows(path.read_bytes(), path.name), path.name)
+
+
+def _check_size(name: str, size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise UnitsFileError(source, [RowError(0, "", f"tệp quá lớn ({size // 1024} KB; tối đa 5 MB)")])
-    return units_from_rows(file_rows(path.read_bytes(), source), source)
+        raise UnitsFileError(name, [RowError(0, "", f"tệp quá lớn ({size // 1024} KB; tối đa 5 MB)")])
 
 
 def file_rows(data: bytes, name: str) -> list[list[str]]:
     """The rows of an uploaded .csv or .xlsx as text, header first, before validation: what a
     preview shows, with :func:`units_from_rows` then saying which rows are bad."""
-    if len(data) > MAX_FILE_BYTES:
-        raise UnitsFileError(name, [RowError(0, "", f"tệp quá lớn ({len(data) // 1024} KB; tối đa 5 MB)")])
+    _check_size(name, len(data))
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(data, name)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
+from docgen.atomic import remove_leftovers
 from docgen.batch import write_batch
 from docgen.model import Plan, Unit
 from docgen.store import Database, generations
@@ -32,8 +33,7 @@ def init_app(app: Flask) -> None:
     multiprocessing.get_context("forkserver").set_forkserver_preload(["docgen.batch", "docgen.engine.compiled"])
     folder = Path(app.config["GENERATIONS_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
-    for partial in folder.glob(".*.part"):
-        partial.unlink()
+    remove_leftovers(folder)
     with app.extensions["docgen.database"].session() as session:
         generations.fail_interrupted(session, INTERRUPTED)
 
