@@ -104,9 +104,14 @@ def index():
                            generations=generations.recent(session()))
 
 
+def chosen(store, value: str | None):
+    """The record a select field names by id, or None when it names nothing (or not a number)."""
+    return store.get(session(), int(value)) if (value or "").isdigit() else None
+
+
 def chosen_batch(form: GenerateForm, everyone: list):
     """The plan record, the units and the kinds chosen, or None with the problems next to the fields."""
-    record = plan_store.get(session(), int(form.plan.data)) if (form.plan.data or "").isdigit() else None
+    record = chosen(plan_store, form.plan.data)
     if record is None:
         form.plan.errors.append(_("Chọn một kế hoạch; nếu chưa có, hãy tạo hoặc nhập kế hoạch trước."))
     try:
@@ -160,8 +165,7 @@ def preview():
 def chosen_document(form: PreviewForm):
     """(plan, unit or None, kind) from a preview or download request, or None with errors on the form."""
     form.validate()  # nothing to check here, but it gives each field a list to put its errors in
-    plan_record = plan_store.get(session(), int(form.plan.data)) if (form.plan.data or "").isdigit() else None
-    unit_record = unit_store.get(session(), int(form.unit.data)) if (form.unit.data or "").isdigit() else None
+    plan_record, unit_record = chosen(plan_store, form.plan.data), chosen(unit_store, form.unit.data)
     if plan_record is None:
         form.plan.errors.append(_("Chọn một kế hoạch."))
     if form.kind.data not in KIND_NAMES:
