@@ -140,11 +140,13 @@ def test_batches_cut_off_by_a_restart_are_marked_failed(tmp_path):
     assert not list((tmp_path / "generations").glob("*.part"))
 
 
-def test_deleting_the_plan_keeps_its_past_generations(client):
+def test_deleting_the_plan_keeps_its_past_generations(app, client):
     generation_id = generate(client, kinds=["letter"])
     wait_for_generation(client, generation_id)
-    client.post("/ke-hoach/1/xoa")
+    assert client.post("/ke-hoach/1/xoa").status_code == 302
     assert client.get(f"/tao-van-ban/lan/{generation_id}/tai-ve").status_code == 200
+    with app.extensions["docgen.database"].session() as session:
+        assert generations.get(session, generation_id).plan_id is None
 
 
 def test_a_kind_sent_twice_is_made_and_counted_once(client):
