@@ -208,6 +208,34 @@ def check(document: Path, as_json: bool, lang: str) -> None:
     sys.exit(1 if result.errors else 0)
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option("--print", "name", metavar="NAME", help="Print one example file instead (e.g. units.csv).")
+@reports_bad_input
+def example(folder: Path | None, name: str | None) -> None:
+    """Copy the example files (the demo committee, the seed plan, sample units) into FOLDER,
+    to try every command on; without FOLDER, list them."""
+    from docgen.files import EXAMPLES
+
+    examples = {path.name: path for path in sorted(EXAMPLES.iterdir()) if path.is_file()}
+    if name is not None:
+        if name not in examples:
+            raise Failure(f"no example named {name!r}; the examples are: {', '.join(examples)}")
+        click.echo(examples[name].read_text(encoding="utf-8"), nl=False)
+        return
+    if folder is None:
+        for file in examples:
+            click.echo(file)
+        return
+    existing = [file for file in examples if (folder / file).exists()]
+    if existing:
+        raise Failure(f"{folder}: would overwrite {', '.join(existing)}; choose an empty folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, path in examples.items():
+        write_atomically(folder / file, path.read_bytes())
+        click.echo(str(folder / file))
+
+
 @main.command("build-templates")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("templates"), show_default=True)

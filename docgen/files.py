@@ -6,6 +6,7 @@ use the CLI can edit a plan in any text editor.
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from docgen.model import InvalidData, Organisation, Plan, describe_errors
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+# The examples ship inside the package (``docgen/examples`` links to the top-level folder in a checkout).
+EXAMPLES = Path(str(files("docgen") / "examples"))
 DEMO_ORGANISATION = EXAMPLES / "organisation.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)

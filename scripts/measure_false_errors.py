@@ -18,7 +18,7 @@ from docgen.vn.syllable import checked_words, is_syllable
 from docgen.vn.text import normalize
 from docgen.vn.textcheck import check_text
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
+SEED = Path(__file__).resolve().parents[1] / "examples" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 
 
 def hunspell_words(path: Path) -> str:

@@ -14,7 +14,8 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-DATA_DIR = Path(os.environ.get("DOCGEN_DATA_DIR", Path(__file__).resolve().parents[1] / "var"))
+# Never inside the installed package: the folder the app is started in, unless set.
+DATA_DIR = Path(os.environ.get("DOCGEN_DATA_DIR", "var"))
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 csrf = CSRFProtect()
@@ -22,8 +23,8 @@ csrf = CSRFProtect()
 
 def create_app(config: dict | None = None) -> Flask:
     config = dict(config or {})
-    data_dir = Path(config.get("DATA_DIR", DATA_DIR))
-    app = Flask(__name__, instance_path=str(data_dir.resolve()))
+    data_dir = Path(config.get("DATA_DIR", DATA_DIR)).resolve()
+    app = Flask(__name__, instance_path=str(data_dir))
     app.config.update(
         DATA_DIR=data_dir,
         DATABASE_URL=None,

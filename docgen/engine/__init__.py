@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import BadInput
 
-TEMPLATE_DIR = Path(os.environ.get("DOCGEN_TEMPLATES", Path(__file__).resolve().parents[2] / "templates"))
+# The templates ship inside the package (``docgen/templates`` links to the top-level folder in a checkout).
+TEMPLATE_DIR = Path(os.environ.get("DOCGEN_TEMPLATES") or files("docgen") / "templates")
 KINDS = ("plan", "unit-plan", "letter", "guidance", "report")
 ENGINES = ("compiled", "reference")
 
