@@ -189,14 +189,15 @@ def _header(lines: list[str], organisation: Organisation, found: list[Suggestion
 
 
 def _date(match: re.Match, found: list[Suggestion]) -> dt.date | None:
+    from docgen.vn.dates import parse_date
+
     day, month, year = match.groups()
     if not (day and month and year):
         return None
     try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        found.append(Suggestion("missing", "tiêu đề", "Ngày ban hành không có trên lịch: để trống",
-                                match.group().lstrip(", ")))
+        return parse_date(f"{day}/{month}/{year}")
+    except BadInput as error:
+        found.append(Suggestion("missing", "tiêu đề", f"Để trống ngày ban hành: {error}", match.group().lstrip(", ")))
         return None
 
 

@@ -12,9 +12,10 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from docgen.errors import BadInput
+from docgen.vn.dates import date_or_none
 from docgen.vn.text import collapse_spaces, normalize
 
 
@@ -26,6 +27,7 @@ def _clean(value: str) -> str:
 Text = Annotated[str, AfterValidator(_clean)]
 NonEmptyText = Annotated[str, AfterValidator(_clean), Field(min_length=1)]
 LongText = Annotated[str, AfterValidator(normalize)]
+Date = Annotated[dt.date | None, BeforeValidator(date_or_none)]
 
 
 class _Model(BaseModel):
@@ -106,7 +108,7 @@ class UnitTask(_Model):
     """Something every unit must do, with its deadline when there is one."""
 
     text: NonEmptyText
-    deadline: dt.date | None = None
+    deadline: Date = None
 
 
 class Report(_Model):
@@ -114,7 +116,7 @@ class Report(_Model):
 
     title: Text = Field(default="", description="trích yếu of the report form")
     period: Text = Field(default="", description="e.g. từ tháng 6/2021 đến tháng 12/2021")
-    deadline: dt.date | None = None
+    deadline: Date = None
     indicators: list[Indicator] = Field(default_factory=list)
 
 
@@ -124,7 +126,7 @@ class Plan(_Model):
     organisation: Organisation
     type: DocType = DocType.KE_HOACH
     number: int | None = Field(default=None, ge=1, description="None leaves the number blank")
-    date: dt.date | None = None
+    date: Date = None
     summary: NonEmptyText = Field(description="trích yếu, e.g. đẩy mạnh công tác tuyên truyền …")
     basis: list[NonEmptyText] = Field(default_factory=list, description="căn cứ: cited documents")
     body: LongText = Field(description="the body as Vietnamese outline text")

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 
 from docgen.cli import main
 
@@ -49,6 +50,22 @@ def test_invalid_fields_are_named(tmp_path):
     plan.write_text(text, encoding="utf-8")
     result = run("render", plan, "-o", tmp_path / "out.docx")
     one_line_failure(result, "organisation.symbol:", "number: Input should be greater than or equal to 1")
+
+
+def test_plan_dates_are_read_as_staff_write_them(tmp_path):
+    text = (EXAMPLES / "seed-plan.yaml").read_text(encoding="utf-8")
+    text = text.replace("date: '2021-05-25'", "date: 25/5/2021").replace("deadline: '2021-06-10'",
+                                                                         "deadline: ngày 10 tháng 6 năm 2021")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text.replace("deadline: '2021-06-30'", "deadline: 30.6.2021"), encoding="utf-8")
+    assert run("render", plan, "--kind", "unit-plan", "--unit", "CB01", "--units", UNITS,
+               "-o", tmp_path / "unit.docx").exit_code == 0
+    body = "\n".join(paragraph.text for paragraph in Document(tmp_path / "unit.docx").paragraphs)
+    assert "Kế hoạch số 15-KH/ĐUK ngày 25/5/2021" in body
+    assert "trước ngày 10/6/2021" in body and "trước ngày 30/6/2021" in body
+    plan.write_text(text.replace("date: 25/5/2021", "date: 31/2/2021"), encoding="utf-8")
+    one_line_failure(run("render", plan, "-o", tmp_path / "out.docx"),
+                     "date: ", "Ngày “31/2/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày")
 
 
 def test_missing_plan_file(tmp_path):

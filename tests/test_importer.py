@@ -138,6 +138,15 @@ def test_header_forms(header, number, date, seed, organisation):
     assert not [s for s in result.suggestions if s.where == "tiêu đề"]
 
 
+def test_a_date_the_calendar_lacks_is_left_blank_with_the_reason(seed, organisation):
+    header = [line.replace("ngày 25 tháng 5", "ngày 29 tháng 02") for line in HEADER]
+    result = import_text("\n".join([*header, seed]), organisation)
+    assert result.plan.date is None
+    assert [(s.kind, s.message, s.original) for s in result.suggestions if s.where == "tiêu đề"] == [
+        ("missing", "Để trống ngày ban hành: Ngày “29/02/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày",
+         "ngày 29 tháng 02 năm 2021")]
+
+
 def test_other_issuer_and_signature(seed, organisation):
     header = ["ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH", "ĐẢNG ỦY CÔNG TY MAY", "*", "Số 03-KH/ĐU"]
     tail = ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn An"]

@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from wtforms import Field, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Regexp
 
+from docgen.errors import BadInput
 from docgen.model import Organisation, Plan
-from docgen.vn.dates import parse_date, short_date
+from docgen.vn.dates import date_or_none, short_date
 from docgen.vn.text import normalize
 from webui.fields import choices, model_error
 
@@ -174,17 +175,10 @@ def split_lines(field: Field, parts: int, problems: list) -> list[tuple[int, lis
 
 
 def read_date(field: Field, text: str | None, problems: list, line: int | None = None) -> dt.date | None:
-    if not (text or "").strip():
-        return None
     try:
-        return parse_date(text)
-    except ValueError:
-        if line:
-            message = _("Dòng %(line)s: ngày “%(text)s” không đúng; ghi ngày/tháng/năm, ví dụ 25/5/2021.",
-                        line=line, text=text.strip())
-        else:
-            message = _("Ngày “%(text)s” không đúng; ghi ngày/tháng/năm, ví dụ 25/5/2021.", text=text.strip())
-        problems.append((field, message))
+        return date_or_none(text)
+    except BadInput as error:
+        problems.append((field, _("Dòng %(line)s: %(problem)s.", line=line, problem=error) if line else f"{error}."))
         return None
 
 

@@ -18,6 +18,7 @@ from docgen.check.layout import Layout, Line, find_layout
 from docgen.check.messages import ELEMENT_NAMES, MARGIN_SIDES, MESSAGES, PROBLEMS
 from docgen.check.properties import TWIPS_PER_MM, W, Paragraph, Run, Section, WordDocument
 from docgen.format import Element, Profile
+from docgen.vn.dates import padded_day, padded_month
 from docgen.vn.text import collapse_spaces, fold, tone_styles_in, upper
 from docgen.vn.textcheck import check_text
 
@@ -278,11 +279,10 @@ class Checker:
         parts = DATE_PARTS.search(text)
         if parts is not None:
             day, month = int(parts["day"]), int(parts["month"])
-            padded_day = f"{day:02d}"
-            padded_month = f"{month:02d}" if month <= 2 else str(month)
-            fixed = text[:parts.start("day")] + padded_day + text[parts.end("day"):parts.start("month")] \
-                + padded_month + text[parts.end("month"):]
-            if (padded_day, padded_month) != (parts["day"], parts["month"]) and 1 <= day <= 31 and 1 <= month <= 12:
+            fixed_day, fixed_month = padded_day(day), padded_month(month)
+            fixed = text[:parts.start("day")] + fixed_day + text[parts.end("day"):parts.start("month")] \
+                + fixed_month + text[parts.end("month"):]
+            if (fixed_day, fixed_month) != (parts["day"], parts["month"]) and 1 <= day <= 31 and 1 <= month <= 12:
                 self.report("place-date-padding", line, fix=fixed)
                 text = fixed
         if not (re.match(self.checks.place_date, text) or re.match(self.checks.place_date_blank, text)):

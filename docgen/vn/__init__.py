@@ -1,6 +1,7 @@
 """Vietnamese text: normalisation, dates, numbers, sorting, tone style, syllables.
 
-Imports nothing else from docgen, so every other layer can lean on it.
+Imports nothing else from docgen but the error it raises (docgen.errors), so every other layer can
+lean on it.
 """
 
 from docgen.vn.collate import person_sort_key, sort_key

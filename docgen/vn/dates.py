@@ -1,38 +1,47 @@
-"""Dates in the official form: Babel's Vietnamese format (`19 tháng 5, 2021`) is not it."""
+"""Dates in the official form, and the one reader of the dates staff write.
 
+Babel's Vietnamese format (`19 tháng 5, 2021`) is not the official form.
+"""
+
+import calendar
 import re
 from datetime import date
 
-from docgen.vn.text import normalize
+from docgen.errors import BadInput
+from docgen.vn.text import collapse_spaces, normalize
 
 # Left blank on an unsigned draft for the date to be written in by hand.
 _BLANK = " " * 4
+# Longer than any way of writing a date: cut (and so refused) before it is searched or quoted.
+MAX_DATE_CHARS = 40
+EXAMPLES = "25/5/2021, 25-5-2021, 25.5.2021, ngày 25 tháng 5 năm 2021 hoặc 2021-05-25"
 
+_YEAR = r"(?P<year>[1-9]\d{3})"
 _FORMATS = (
-    re.compile(r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"),
-    re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.IGNORECASE),
+    re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[/.-])(?P<month>\d{{1,2}})(?P=sep){_YEAR}"),
+    re.compile(rf"{_YEAR}-(?P<month>\d{{2}})-(?P<day>\d{{2}})"),
+    re.compile(rf"ngày\s+(?P<day>\d{{1,2}})\s+tháng\s+(?P<month>\d{{1,2}})\s+năm\s+{_YEAR}", re.IGNORECASE),
 )
 
 
 # The official padding rule: days 1-9 and months 1-2 take a leading zero so that no digit can be added
 # by hand (1 -> 11); months 3-12 cannot grow into another month and stay bare.
-def _day(d: date) -> str:
-    return f"{d.day:02d}"
+def padded_day(day: int) -> str:
+    return f"{day:02d}"
 
 
-def _month(d: date) -> str:
-    return f"{d.month:02d}" if d.month < 3 else str(d.month)
+def padded_month(month: int) -> str:
+    return f"{month:02d}" if month < 3 else str(month)
 
 
 def long_date(d: date) -> str:
     """`ngày 05 tháng 02 năm 2021`, the form of the place-and-date line."""
-    return f"ngày {_day(d)} tháng {_month(d)} năm {d.year}"
+    return f"ngày {padded_day(d.day)} tháng {padded_month(d.month)} năm {d.year}"
 
 
 def short_date(d: date) -> str:
     """`05/02/2021`, the form used when the body cites another document."""
-    return f"{_day(d)}/{_month(d)}/{d.year}"
+    return f"{padded_day(d.day)}/{padded_month(d.month)}/{d.year}"
 
 
 def place_date(place: str, d: date | None, year: int | None = None) -> str:
@@ -48,15 +57,29 @@ def place_date(place: str, d: date | None, year: int | None = None) -> str:
 
 
 def parse_date(text: str) -> date:
-    """Read `19/5/2021`, `01-10-1997` (older texts), `19.5.2021`, `ngày 19 tháng 5 năm 2021` or `2021-05-19`."""
-    cleaned = " ".join(normalize(text).split())
-    for pattern in _FORMATS:
-        if match := pattern.fullmatch(cleaned):
-            try:
-                return date(int(match["year"]), int(match["month"]), int(match["day"]))
-            except ValueError as exc:
-                raise ValueError(f"Ngày không có trên lịch: {text!r} (invalid date: {exc})") from None
-    raise ValueError(
-        f"Không đọc được ngày: {text!r}; hãy viết 19/5/2021, 19-5-2021, ngày 19 tháng 5 năm 2021 hoặc 2021-05-19"
-        " (unrecognised date format)"
-    )
+    """Read `25/5/2021`, `25-5-2021` (older texts), `25.5.2021`, `ngày 25 tháng 5 năm 2021` or `2021-05-25`.
+
+    Raises BadInput saying, in Vietnamese, what is wrong: a form it cannot read, or a day the
+    calendar does not have (`31/2/2021`).
+    """
+    written = collapse_spaces(normalize(text[:MAX_DATE_CHARS])) + ("…" if len(text) > MAX_DATE_CHARS else "")
+    match = next(filter(None, (pattern.fullmatch(written) for pattern in _FORMATS)), None)
+    if match is None:
+        raise BadInput(f"Không đọc được ngày “{written}”: hãy viết ngày/tháng/năm, ví dụ {EXAMPLES}")
+    day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+    if not 1 <= month <= 12:
+        raise BadInput(f"Ngày “{written}” không có trên lịch: tháng {month} không có, tháng chỉ từ 1 đến 12")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise BadInput(f"Ngày “{written}” không có trên lịch: tháng {month} năm {year} chỉ có {days} ngày")
+    return date(year, month, day)
+
+
+def date_or_none(value: object) -> date | None:
+    """The one way a date field reads its value: a date, text read by :func:`parse_date`, or nothing
+    (None, blank text)."""
+    if value is None or type(value) is date:
+        return value
+    if isinstance(value, str):
+        return parse_date(value) if value.strip() else None
+    raise BadInput(f"“{value}” không phải là ngày: hãy viết ngày/tháng/năm, ví dụ {EXAMPLES}")

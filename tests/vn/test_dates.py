@@ -1,9 +1,12 @@
+import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from docgen.vn.dates import long_date, parse_date, place_date, short_date
+from docgen.errors import BadInput
+from docgen.vn.dates import (MAX_DATE_CHARS, date_or_none, long_date, padded_day, padded_month, parse_date,
+                             place_date, short_date)
 
 # (date, long form, short form): every vector of the spec, plus the edges of the padding rule.
 VECTORS = [
@@ -72,23 +75,58 @@ def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
+WRITE_AS = "hãy viết ngày/tháng/năm, ví dụ 25/5/2021, 25-5-2021, 25.5.2021, ngày 25 tháng 5 năm 2021 hoặc 2021-05-25"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("31/02/2021", "không có trên lịch"),
-        ("29/02/2021", "không có trên lịch"),
-        ("19/13/2021", "không có trên lịch"),
-        ("00/5/2021", "không có trên lịch"),
-        ("ngày 32 tháng 1 năm 2021", "không có trên lịch"),
-        ("2021-02-30", "không có trên lịch"),
-        ("19/5-2021", "Không đọc được ngày"),
-        ("19/5/21", "Không đọc được ngày"),
-        ("2021/05/19", "Không đọc được ngày"),
-        ("19 tháng 5, 2021", "Không đọc được ngày"),
-        ("hôm nay", "Không đọc được ngày"),
-        ("", "Không đọc được ngày"),
+        ("31/2/2021", "Ngày “31/2/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày"),
+        ("29/02/2021", "Ngày “29/02/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày"),
+        ("31.4.2021", "Ngày “31.4.2021” không có trên lịch: tháng 4 năm 2021 chỉ có 30 ngày"),
+        ("19/13/2021", "Ngày “19/13/2021” không có trên lịch: tháng 13 không có, tháng chỉ từ 1 đến 12"),
+        ("00/5/2021", "Ngày “00/5/2021” không có trên lịch: tháng 5 năm 2021 chỉ có 31 ngày"),
+        ("ngày 32 tháng 1 năm 2021", "Ngày “ngày 32 tháng 1 năm 2021” không có trên lịch: tháng 1 năm 2021 chỉ có 31 ngày"),
+        ("2021-02-30", "Ngày “2021-02-30” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày"),
+        ("19/5-2021", f"Không đọc được ngày “19/5-2021”: {WRITE_AS}"),
+        ("19/5/21", f"Không đọc được ngày “19/5/21”: {WRITE_AS}"),
+        ("2021/05/19", f"Không đọc được ngày “2021/05/19”: {WRITE_AS}"),
+        ("19 tháng 5, 2021", f"Không đọc được ngày “19 tháng 5, 2021”: {WRITE_AS}"),
+        ("19/5/0000", f"Không đọc được ngày “19/5/0000”: {WRITE_AS}"),
+        ("hôm  nay", f"Không đọc được ngày “hôm nay”: {WRITE_AS}"),
+        ("", f"Không đọc được ngày “”: {WRITE_AS}"),
+        ("1" * 10_000, f"Không đọc được ngày “{'1' * MAX_DATE_CHARS}…”: {WRITE_AS}"),
     ],
 )
-def test_parse_date_rejects(text, message):
-    with pytest.raises(ValueError, match=message):
+def test_parse_date_says_in_vietnamese_what_is_wrong(text, message):
+    with pytest.raises(BadInput) as refused:
         parse_date(text)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("25/5/2021", date(2021, 5, 25)),
+        (" ngày 25 tháng 5 năm 2021 ", date(2021, 5, 25)),
+        (date(2021, 5, 25), date(2021, 5, 25)),
+        (None, None),
+        ("", None),
+        ("   ", None),
+    ],
+)
+def test_a_date_field_reads_text_dates_and_blanks(value, expected):
+    assert date_or_none(value) == expected
+
+
+@pytest.mark.parametrize("value", [20210525, 25.5, datetime(2021, 5, 25, 10, 0), ["25/5/2021"]])
+def test_a_date_field_refuses_what_is_not_a_date(value):
+    with pytest.raises(BadInput, match=f"^“{re.escape(str(value))}” không phải là ngày: {WRITE_AS}$"):
+        date_or_none(value)
+
+
+@pytest.mark.parametrize(("number", "day", "month"), [
+    (1, "01", "01"), (2, "02", "02"), (3, "03", "3"), (9, "09", "9"), (10, "10", "10"), (12, "12", "12"),
+])
+def test_the_padding_rule(number, day, month):
+    assert (padded_day(number), padded_month(number)) == (day, month)

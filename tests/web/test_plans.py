@@ -58,9 +58,11 @@ def test_each_form_error_is_in_vietnamese_next_to_its_field(app, client):
     assert "Nhập nội dung văn bản." in errors_for(client, body="  ")
     assert "Số văn bản là số nguyên dương" in errors_for(client, number="15a")
     assert "Số văn bản là số nguyên dương" in errors_for(client, number="0")
-    assert "Ngày “31/2/2021” không đúng; ghi ngày/tháng/năm, ví dụ 25/5/2021." in errors_for(client, date="31/2/2021")
-    assert "Ngày “mai” không đúng" in errors_for(client, report_deadline="mai")
-    assert "Dòng 2: ngày “10-13-2021” không đúng" in errors_for(client, unit_tasks="Họp | 1/6/2021\nBáo cáo | 10-13-2021")
+    assert "Ngày “31/2/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày." in errors_for(client, date="31/2/2021")
+    assert ("Không đọc được ngày “mai”: hãy viết ngày/tháng/năm, ví dụ 25/5/2021, 25-5-2021, 25.5.2021, "
+            "ngày 25 tháng 5 năm 2021 hoặc 2021-05-25.") in errors_for(client, report_deadline="mai")
+    assert ("Dòng 2: Ngày “10-13-2021” không có trên lịch: tháng 13 không có, tháng chỉ từ 1 đến 12."
+            in errors_for(client, unit_tasks="Họp | 1/6/2021\nBáo cáo | 10-13-2021"))
     assert "Dòng 1: thiếu đơn vị tính" in errors_for(client, report_indicators="Số cuộc họp")
     assert "Dòng 1: có quá 3 phần" in errors_for(client, report_indicators="a | b | c | d")
     assert "Dòng 1: thiếu nội dung trước dấu “|”." in errors_for(client, unit_tasks=" | 1/6/2021")
