@@ -207,6 +207,18 @@ MESSAGES = {
         vi="Cấp phó ký thay tập thể cấp ủy vẫn ghi “T/M”, không ghi “K/T”: viết “{fix}”.",
         en="A deputy signing for a Party committee still writes “T/M”, not “K/T”: write “{fix}”.",
     ),
+    "authority-deputy-committee": Message(
+        "error",
+        vi=(
+            "Văn bản của cấp ủy ký thay mặt tập thể (“T/M”) dù ai ký, cấp phó cũng vậy; “K/T” chỉ dùng ở cơ quan có"
+            " một người đứng đầu (ban, văn phòng, ủy ban kiểm tra): viết “{fix}”, chức vụ người ký để ở dòng dưới."
+        ),
+        en=(
+            "A Party committee's document is signed on behalf of the committee (“T/M”) whoever signs, a deputy"
+            " too; “K/T” belongs only to bodies with one head (a ban, an office, an inspection committee): write"
+            " “{fix}”, with the signer's title on the line below."
+        ),
+    ),
     "recipient-prefix": Message(
         "warning",
         vi="Mỗi nơi nhận bắt đầu bằng “- ”.",

@@ -354,12 +354,21 @@ class Checker:
             slashed = self.checks.state_authority.get(word, word)
             if word != slashed:
                 self.report("authority-state-style", line, word=word, fix=f"{slashed} {rest}".strip())
-            if slashed == authority["deputy"] and any(fold(rest).startswith(fold(collective))
-                                                      for collective in self.checks.collectives):
-                self.report("authority-deputy-collective", line, fix=f"{authority['collective']} {rest}")
+            if slashed == authority["deputy"]:
+                if any(fold(rest).startswith(fold(collective))
+                       for collective in self.checks.committees + self.checks.collectives):
+                    self.report("authority-deputy-collective", line, fix=f"{authority['collective']} {rest}")
+                elif (committee := self._issuing_committee()) is not None:
+                    self.report("authority-deputy-committee", line, fix=f"{authority['collective']} {committee}")
             self.element("signature_authority", line)
         self.element("signer_title", layout.signer_title)
         self.element("signer_name", layout.signer_name)
+
+    def _issuing_committee(self) -> str | None:
+        """The committee the issuer is (``ĐẢNG ỦY`` for ``ĐẢNG ỦY KHỐI …``), as the profile names it;
+        None when a body with one head (a ban, a văn phòng) or an unknown one issues the document."""
+        issuer = fold(" ".join(line.text for line in self.layout.issuer)) + " "
+        return next((name for name in self.checks.committees if issuer.startswith(fold(name) + " ")), None)
 
     def recipients(self) -> None:
         layout = self.layout

@@ -81,7 +81,8 @@ class Checks:
     state_symbols: dict[str, str]
     authority: dict[str, str]  # collective / deputy / delegated → T/M, K/T, T/L
     state_authority: dict[str, str]
-    collectives: tuple[str, ...]
+    committees: tuple[str, ...]  # issuers whose documents are signed T/M, whoever signs
+    collectives: tuple[str, ...]  # the other bodies signed for with T/M
     state_heading: str
     state_motto: str
     salutation: str

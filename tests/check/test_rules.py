@@ -23,7 +23,7 @@ from docgen.check.report import format_human, to_json
 from docgen.engine import render_reference, template_path
 from docgen.format import load_profile
 
-from ..conftest import SEED_TEXT
+from ..conftest import EXAMPLES, SEED_TEXT
 
 HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 NUMBER = "Số 15-KH/ĐUK"
@@ -245,8 +245,47 @@ def test_a_report_period_under_the_summary_is_not_summary(good):
     assert check_document(edited(good, period)).findings == []
 
 
-def test_a_head_signs_k_t_for_a_title_not_a_committee(good):
-    assert check_document(edited(good, retext(AUTHORITY, "K/T TRƯỞNG BAN"))).findings == []
+@pytest.mark.parametrize(("superior", "issuer", "authority"), [
+    ("TỈNH ỦY HƯNG YÊN", "BAN TUYÊN GIÁO", "K/T TRƯỞNG BAN"),
+    ("TỈNH ỦY HƯNG YÊN", "VĂN PHÒNG", "K/T CHÁNH VĂN PHÒNG"),
+    ("ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", "ỦY BAN KIỂM TRA", "K/T CHỦ NHIỆM"),
+])
+def test_a_deputy_signs_k_t_under_a_body_with_one_head(good, superior, issuer, authority):
+    changed = edited(good, retext("ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", issuer),
+                     retext("ĐẢNG BỘ TỈNH HƯNG YÊN", superior), retext(AUTHORITY, authority))
+    assert check_document(changed).findings == []
+
+
+def rendered(kind: str, plan, unit=None) -> bytes:
+    """One document as docgen makes it."""
+    from docgen.derive import document_context
+    from docgen.engine import Engine
+
+    return Engine("compiled").render(kind, document_context(kind, plan, unit))
+
+
+@pytest.mark.parametrize(("kind", "unit_code", "signed", "fix"), [
+    ("plan", None, "T/M BAN THƯỜNG VỤ", "T/M ĐẢNG ỦY"),
+    ("unit-plan", "DB01", "T/M ĐẢNG ỦY", "T/M ĐẢNG ỦY"),
+    ("unit-plan", "CB01", "T/M CHI BỘ", "T/M CHI BỘ"),
+])
+def test_k_t_under_a_committee_is_an_error_with_the_fix(seed_plan, kind, unit_code, signed, fix):
+    from docgen.units import read_units
+
+    unit = next(unit for unit in read_units(EXAMPLES / "units.csv") if unit.code == unit_code) if unit_code else None
+    document = rendered(kind, seed_plan, unit)
+    assert check_document(document).findings == []
+    for language, message in [
+        ("vi", "Văn bản của cấp ủy ký thay mặt tập thể (“T/M”) dù ai ký, cấp phó cũng vậy; “K/T” chỉ dùng ở cơ quan"
+               f" có một người đứng đầu (ban, văn phòng, ủy ban kiểm tra): viết “{fix}”, chức vụ người ký để ở dòng"
+               " dưới."),
+        ("en", "A Party committee's document is signed on behalf of the committee (“T/M”) whoever signs, a deputy"
+               " too; “K/T” belongs only to bodies with one head (a ban, an office, an inspection committee): write"
+               f" “{fix}”, with the signer's title on the line below."),
+    ]:
+        findings = check_document(edited(document, retext(signed, "K/T BÍ THƯ")), language=language).findings
+        assert [(f.rule, f.severity, f.excerpt, f.message) for f in findings] == [
+            ("authority-deputy-committee", "error", "K/T BÍ THƯ", message)]
 
 
 def test_a_long_document_with_its_page_numbers_passes(good):
@@ -298,6 +337,7 @@ DEFECTS = [
     ("authority-state-style", "error", retext(AUTHORITY, "TM. BAN THƯỜNG VỤ")),
     ("authority-deputy-collective", "error", retext(AUTHORITY, "K/T BAN THƯỜNG VỤ")),
     ("authority-deputy-collective", "error", retext(AUTHORITY, "K/T ĐẢNG ỦY")),
+    ("authority-deputy-committee", "error", retext(AUTHORITY, "K/T PHÓ BÍ THƯ")),
     ("signature-authority-format", "warning", restyle(AUTHORITY, bold=False)),
     ("signer-title-format", "warning", restyle("PHÓ BÍ THƯ", bold=True)),
     ("signer-name-format", "warning", restyle("Nguyễn Văn An", bold=False)),
