@@ -9,15 +9,16 @@ from .conftest import REPO
 
 # What each lower layer may import from the project, besides its own modules.
 ALLOWED = {
-    "docgen.errors": set(),
+    "docgen.i18n": set(),
+    "docgen.errors": {"docgen.i18n"},
     "docgen.atomic": set(),
-    "docgen.vn": {"docgen.errors"},
+    "docgen.vn": {"docgen.errors", "docgen.i18n"},
     "docgen.format": set(),
-    "docgen.uploads": {"docgen.errors"},
+    "docgen.uploads": {"docgen.errors", "docgen.i18n"},
     "docgen.engine": {"docgen.errors", "docgen.atomic"},
     "docgen.outline": {"docgen.vn"},
-    "docgen.model": {"docgen.errors", "docgen.vn"},
-    "docgen.check": {"docgen.errors", "docgen.format", "docgen.vn"},
+    "docgen.model": {"docgen.errors", "docgen.i18n", "docgen.vn"},
+    "docgen.check": {"docgen.errors", "docgen.i18n", "docgen.format", "docgen.vn"},
     "docgen.builder": {"docgen.format"},
 }
 

@@ -1,9 +1,10 @@
 """Vietnamese by default, English on request.
 
-Message ids are the Vietnamese texts themselves and ``translations/en`` holds the English: the
-default language needs no catalog at all, so a missing or stale catalog can never show office
-staff anything but Vietnamese, and a message stored as data (a generation's error) is translated
-when shown simply by passing it to ``_()``.
+Message ids are the Vietnamese texts themselves and docgen's one catalog (:mod:`docgen.i18n`,
+``docgen/locale``) holds the English of docgen's messages and the web app's: the default language
+needs no catalog at all, so a missing or stale catalog can never show office staff anything but
+Vietnamese, and a message stored as data (a generation's error) is translated when shown simply by
+passing it to ``_()``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, redirect, request, session
 from flask_babel import Babel, format_datetime
 
+from docgen.i18n import LOCALE_DIR
 from docgen.vn.dates import short_date
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
@@ -30,7 +32,7 @@ def select_locale() -> str:
 
 
 def init_app(app: Flask) -> None:
-    Babel(app, locale_selector=select_locale)
+    Babel(app, locale_selector=select_locale, default_translation_directories=str(LOCALE_DIR))
     app.register_blueprint(blueprint)
     app.add_template_filter(local_time)
     app.add_template_filter(short_date, "vn_date")

@@ -8,7 +8,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 WEBUI = Path(__file__).resolve().parents[2] / "webui"
-CATALOG = WEBUI / "translations" / "en" / "LC_MESSAGES"
+CATALOG = WEBUI.parent / "docgen" / "locale" / "en" / "LC_MESSAGES"
 METHODS = [("**.py", "python"), ("templates/**.html", "jinja2")]
 KEYWORDS = {"_": None, "gettext": None, "_l": None, "N_": None}
 
@@ -34,4 +34,4 @@ def test_compiled_catalog_matches_the_source():
     with open(CATALOG / "messages.po", "rb") as source, open(CATALOG / "messages.mo", "rb") as compiled:
         po, mo = read_po(source), read_mo(compiled)
     assert {m.id: m.string for m in po if m.id} == {m.id: m.string for m in mo if m.id}, \
-        "run: .venv/bin/pybabel compile -d webui/translations"
+        "run: .venv/bin/pybabel compile -d docgen/locale"

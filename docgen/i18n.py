@@ -1,0 +1,69 @@
+"""Messages for people: the Vietnamese text is the message id, and one catalog holds the English.
+
+A message is written in Vietnamese, marked with :func:`N_` so that ``pybabel extract`` finds it
+(``babel.cfg``), and kept apart from its parameters (:class:`Message`) until it is shown: the id is
+looked up first, then filled in. The command line shows messages in ``--lang`` / ``DOCGEN_LANG``
+(Vietnamese by default), the web app in the page's language, from the same catalog
+(``docgen/locale``, which holds the web app's own messages too). Vietnamese needs no catalog, so a
+missing one can never show office staff anything but Vietnamese.
+"""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("vi", "en")
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "messages"
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog; it is translated where it is shown."""
+    return message
+
+
+@cache
+def catalog(language: str) -> gettext.NullTranslations:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    if language == "vi":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, LOCALE_DIR, [language])
+
+
+def translate(message: str, language: str = "vi", **params) -> str:
+    """``message`` in ``language``, filled in with ``params`` (%-style); a parameter that is itself a
+    :class:`Message` is translated too, and a list of them is joined with ``; ``."""
+    text = catalog(language).gettext(message)
+    if not params:
+        return text
+    return text % {name: _shown(value, language) for name, value in params.items()}
+
+
+def _shown(value, language: str):
+    if isinstance(value, Message):
+        return value.translate(language)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(_shown(item, language)) for item in value)
+    return value
+
+
+class Message:
+    """A message id with its parameters, translated when it is shown; ``str()`` gives the Vietnamese."""
+
+    __slots__ = ("id", "params")
+
+    def __init__(self, message: str, **params):
+        self.id = message
+        self.params = params
+
+    def translate(self, language: str = "vi") -> str:
+        return translate(self.id, language, **self.params)
+
+    def __str__(self) -> str:
+        return self.translate()
+
+    def __repr__(self) -> str:
+        return f"Message({self.id!r}, **{self.params!r})"
