@@ -42,6 +42,11 @@ def translate(message: str, language: str = "vi", **params) -> str:
     return text % {name: _shown(value, language) for name, value in params.items()}
 
 
+def ngettext(singular: str, plural: str, count: int, language: str = "vi", **params) -> str:
+    """The form for ``count`` (English has two, Vietnamese one), filled in with ``count`` and ``params``."""
+    return catalog(language).ngettext(singular, plural, count) % {"count": count, **params}
+
+
 def _shown(value, language: str):
     if isinstance(value, Message):
         return value.translate(language)

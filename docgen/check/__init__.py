@@ -5,7 +5,7 @@
 
 The format half reads every number from the format profile (``docgen.format``); the text half
 is :func:`docgen.vn.textcheck.check_text`, run on every paragraph.  A file that cannot be read
-raises :class:`UnreadableDocument` with a one-line message.
+raises :class:`UnreadableDocument` with a one-line message (``error.translate(language)``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from docgen.check.package import Package, UnreadableDocument, read_source
 from docgen.check.properties import WordDocument
 from docgen.check.rules import run_rules
 from docgen.format import Profile, load_profile
+from docgen.i18n import LANGUAGES
 
 __all__ = ["CheckResult", "Finding", "UnreadableDocument", "check_document"]
 
@@ -33,13 +34,9 @@ def check_document(
 
     ``allow`` lists the organisation's own abbreviations and foreign names the text rules accept.
     """
-    if language not in ("vi", "en"):
-        raise ValueError(f"language must be 'vi' or 'en', not {language!r}")
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
     if not isinstance(profile, Profile):
         profile = load_profile(*([profile] if profile else []))
-    try:
-        document = WordDocument(Package(read_source(source)))
-    except UnreadableDocument as error:
-        error.language = language
-        raise
+    document = WordDocument(Package(read_source(source)))
     return run_rules(document, profile, allow=allow, language=language)

@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.vn.text import collapse_spaces
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -44,16 +45,12 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
 
 
 class UnreadableDocument(BadInput):
-    """The file is not a .docx that can be checked; ``str()`` says why in one line, in ``language``."""
+    """The file is not a .docx that can be checked; the message says why in one line."""
 
-    def __init__(self, vi: str, en: str):
-        vi, en = collapse_spaces(vi), collapse_spaces(en)
-        super().__init__(vi, en)
-        self.vi, self.en = vi, en
-        self.language = "vi"
 
-    def __str__(self) -> str:
-        return self.en if self.language == "en" else self.vi
+def _reason(error: Exception) -> str:
+    """What a library says went wrong, on one line."""
+    return collapse_spaces(str(error))
 
 
 class Package:
@@ -66,9 +63,9 @@ class Package:
         main = self._main_part_name()
         self.document = self.xml(main)
         if self.document is None or self.document.tag != W_DOCUMENT:
-            raise UnreadableDocument("không phải văn bản Word (.docx)", "not a Word document (.docx)")
+            raise UnreadableDocument(N_("không phải văn bản Word (.docx)"))
         if self.document.find("w:body", NS) is None:
-            raise UnreadableDocument("tệp .docx hỏng: không có nội dung", "damaged .docx file: no body")
+            raise UnreadableDocument(N_("tệp .docx hỏng: không có nội dung"))
         self._rels = self._relationships(main)
         self.styles = self._related_xml(RT_STYLES)
         self.theme = self._related_xml(RT_THEME)
@@ -85,7 +82,7 @@ class Package:
             return self._parsed[name]
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
                 RuntimeError) as error:
-            raise UnreadableDocument(f"tệp hỏng: {name}: {error}", f"damaged file: {name}: {error}") from error
+            raise UnreadableDocument(N_("tệp hỏng: %(part)s: %(reason)s"), part=name, reason=_reason(error)) from error
 
     def related(self, rel_id: str):
         """The part a relationship id of the main document points to (headers, footers)."""
@@ -129,33 +126,29 @@ def read_source(source: Path | bytes) -> bytes:
                 raise _too_large(path.stat().st_size)
             data = path.read_bytes()
         except OSError as error:
-            raise UnreadableDocument(f"không đọc được tệp: {error.strerror}",
-                                     f"cannot read the file: {error.strerror}") from error
+            raise UnreadableDocument(N_("không đọc được tệp: %(reason)s"), reason=error.strerror) from error
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(len(data))
     return data
 
 
 def _too_large(size: int) -> UnreadableDocument:
-    sizes = f"{size / 1024 / 1024:.1f} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB"
-    return UnreadableDocument(f"tệp quá lớn: {sizes}", f"file too large: {sizes}")
+    return UnreadableDocument(N_("tệp quá lớn: %(size)s MB > %(limit)s MB"), size=f"{size / 1024 / 1024:.1f}",
+                              limit=MAX_FILE_BYTES // (1024 * 1024))
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
     if not data:
-        raise UnreadableDocument("tệp rỗng", "empty file")
+        raise UnreadableDocument(N_("tệp rỗng"))
     if data.startswith(OLE_MAGIC):
-        raise UnreadableDocument(
-            "tệp Word 97-2003 (.doc) hoặc có mật khẩu: hãy lưu lại dạng .docx",
-            "a Word 97-2003 (.doc) or password-protected file: save it as .docx",
-        )
+        raise UnreadableDocument(N_("tệp Word 97-2003 (.doc) hoặc có mật khẩu: hãy lưu lại dạng .docx"))
     if not data.startswith(b"PK"):
-        raise UnreadableDocument("không phải tệp .docx (không phải tệp ZIP)", "not a .docx file (not a ZIP archive)")
+        raise UnreadableDocument(N_("không phải tệp .docx (không phải tệp ZIP)"))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
-        raise UnreadableDocument(f"tệp .docx hỏng: {error}", f"damaged .docx file: {error}") from error
+        raise UnreadableDocument(N_("tệp .docx hỏng: %(reason)s"), reason=_reason(error)) from error
     _refuse_bombs(infos)
     return archive
 
@@ -163,14 +156,12 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
 def _refuse_bombs(infos: list[zipfile.ZipInfo]) -> None:
     """Judge the declared sizes: zipfile never inflates a part beyond what it declares."""
     if len(infos) > MAX_PARTS:
-        raise _bomb(f"{len(infos)} parts")
+        raise UnreadableDocument(N_("tệp .docx bất thường (bom nén): %(count)s phần"), count=len(infos))
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise _bomb(f"{unpacked / 1024 / 1024:.0f} MB unpacked")
+        raise UnreadableDocument(N_("tệp .docx bất thường (bom nén): giải nén ra %(size)s MB"),
+                                 size=f"{unpacked / 1024 / 1024:.0f}")
     for info in infos:
         if info.file_size > 1024 * 1024 and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1):
-            raise _bomb(f"{info.filename} expands {info.file_size // max(info.compress_size, 1)}×")
-
-
-def _bomb(detail: str) -> UnreadableDocument:
-    return UnreadableDocument(f"tệp .docx bất thường (bom nén): {detail}", f"suspicious .docx (zip bomb): {detail}")
+            raise UnreadableDocument(N_("tệp .docx bất thường (bom nén): phần %(part)s nở ra %(ratio)s lần"),
+                                     part=info.filename, ratio=info.file_size // max(info.compress_size, 1))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docgen.check.package import NS, Package
+from docgen.i18n import N_, translate
 
 W = NS["w"]
 TWIPS_PER_MM = 1440 / 25.4
@@ -109,15 +110,15 @@ class Location:
     furniture: tuple[str, int] | None = None  # ("header" | "footer", section) for the page's margins
 
     def describe(self, language: str = "vi") -> str:
-        vi = language != "en"
         parts = []
         if self.furniture is not None:
             kind, section = self.furniture
-            names = {"header": "đầu trang", "footer": "chân trang"}
-            parts.append(f"{names[kind]} phần {section}" if vi else f"{kind} of section {section}")
+            where = N_("đầu trang phần %(section)s") if kind == "header" else N_("chân trang phần %(section)s")
+            parts.append(translate(where, language, section=section))
         for table, row, column in self.cells:
-            parts.append(f"bảng {table}, ô ({row},{column})" if vi else f"table {table}, cell ({row},{column})")
-        parts.append(f"đoạn {self.paragraph}" if vi else f"paragraph {self.paragraph}")
+            parts.append(translate(N_("bảng %(table)s, ô (%(row)s,%(column)s)"), language,
+                                   table=table, row=row, column=column))
+        parts.append(translate(N_("đoạn %(paragraph)s"), language, paragraph=self.paragraph))
         return ", ".join(parts)
 
 
@@ -165,7 +166,7 @@ class Section:
             - self.margins_twips.get("gutter", 0)
 
     def describe(self, language: str = "vi") -> str:
-        return f"phần {self.number}" if language != "en" else f"section {self.number}"
+        return translate(N_("phần %(section)s"), language, section=self.number)
 
 
 class Styles:

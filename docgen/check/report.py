@@ -3,41 +3,28 @@
 from __future__ import annotations
 
 from docgen.check.findings import SEVERITIES, CheckResult
+from docgen.i18n import N_, Message, ngettext, translate
 
-HEADINGS = {
-    "error": ("Lỗi", "Errors"),
-    "warning": ("Cảnh báo", "Warnings"),
-    "info": ("Thông tin", "Information"),
-}
-KINDS = {
-    "party": ("văn bản của Đảng", "Party document"),
-    "state": ("văn bản của Nhà nước", "State document"),
-    "unknown": ("không rõ loại", "unknown kind"),
-}
+HEADINGS = {"error": N_("Lỗi (%(count)s):"), "warning": N_("Cảnh báo (%(count)s):"), "info": N_("Thông tin (%(count)s):")}
+KINDS = {"party": N_("văn bản của Đảng"), "state": N_("văn bản của Nhà nước"), "unknown": N_("không rõ loại")}
 
 
 def format_human(result: CheckResult, language: str = "vi") -> str:
     """Errors, then warnings, then information; each finding on one line with where and what."""
-    en = language == "en"
     lines = []
     for severity in SEVERITIES:
         findings = [f for f in result.findings if f.severity == severity]
         if not findings:
             continue
-        lines.append(f"{HEADINGS[severity][en]} ({len(findings)}):")
+        lines.append(translate(HEADINGS[severity], language, count=len(findings)))
         for f in findings:
             excerpt = f" «{f.excerpt}»" if f.excerpt else ""
             lines.append(f"  [{f.rule}] {f.location}:{excerpt} {f.message}")
         lines.append("")
-    errors, warnings = len(result.errors), len(result.warnings)
-    kind = KINDS[result.kind][en]
-    lines.append(f"{kind}: {_count(errors, 'error')}, {_count(warnings, 'warning')}" if en
-                 else f"{kind}: {errors} lỗi, {warnings} cảnh báo")
+    lines.append(translate(N_("%(kind)s: %(errors)s, %(warnings)s"), language, kind=Message(KINDS[result.kind]),
+                           errors=ngettext("%(count)s lỗi", "%(count)s lỗi", len(result.errors), language),
+                           warnings=ngettext("%(count)s cảnh báo", "%(count)s cảnh báo", len(result.warnings), language)))
     return "\n".join(lines)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def to_json(result: CheckResult) -> dict:

@@ -18,6 +18,7 @@ from docgen.check.layout import Layout, Line, find_layout
 from docgen.check.messages import ELEMENT_NAMES, MARGIN_SIDES, MESSAGES, PROBLEMS
 from docgen.check.properties import TWIPS_PER_MM, W, Paragraph, Run, Section, WordDocument
 from docgen.format import Element, Profile
+from docgen.i18n import N_, translate
 from docgen.vn.dates import padded_day, padded_month
 from docgen.vn.text import collapse_spaces, fold, tone_styles_in, upper
 from docgen.vn.textcheck import check_text
@@ -63,8 +64,8 @@ class Checker:
 
     # -- reporting ----------------------------------------------------------------------------
 
-    def say(self, pair: tuple[str, str], **values) -> str:
-        return pair[self.language == "en"].format(**values)
+    def say(self, message: str, **values) -> str:
+        return translate(message, self.language, **values)
 
     def report(self, key: str, where, excerpt: str | None = None, *, rule: str | None = None,
                severity: str | None = None, **values) -> None:
@@ -72,14 +73,14 @@ class Checker:
         self.findings.append(Finding(
             rule=rule or key.split("/")[0],
             severity=severity or message.severity,
-            message=self.say((message.vi, message.en), **values),
+            message=self.say(message.text, **values),
             location=self.where(where),
             excerpt=_excerpt(excerpt if excerpt is not None else _text_of(where)),
         ))
 
     def where(self, where) -> str:
         if where is None:
-            return "toàn văn bản" if self.language != "en" else "whole document"
+            return self.say(N_("toàn văn bản"))
         if isinstance(where, Line):
             where = where.paragraph
         if isinstance(where, Paragraph):
@@ -173,7 +174,7 @@ class Checker:
                     used.setdefault(font, []).append(paragraph)
         for font, paragraphs in used.items():
             key = "legacy-font" if font and any(p.match(font) for p in legacy) else "font"
-            name = font or self.say(("không khai báo", "none declared"))
+            name = font or self.say(N_("không khai báo"))
             self.report(key, paragraphs[0], font=name, count=len(paragraphs), expected=self.profile.font)
 
     def _furniture(self) -> list[Paragraph]:
@@ -436,7 +437,7 @@ class Checker:
                 self.findings.append(Finding(
                     rule=found.rule,
                     severity=found.severity,
-                    message=found.message_en if self.language == "en" else found.message_vi,
+                    message=found.message.translate(self.language),
                     location=paragraph.location.describe(self.language),
                     excerpt=found.excerpt,
                 ))

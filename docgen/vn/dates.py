@@ -8,13 +8,15 @@ import re
 from datetime import date
 
 from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.vn.text import collapse_spaces, normalize
 
 # Left blank on an unsigned draft for the date to be written in by hand.
 _BLANK = " " * 4
 # Longer than any way of writing a date: cut (and so refused) before it is searched or quoted.
 MAX_DATE_CHARS = 40
-EXAMPLES = "25/5/2021, 25-5-2021, 25.5.2021, ngày 25 tháng 5 năm 2021 hoặc 2021-05-25"
+_UNREADABLE = N_("Không đọc được ngày “%(text)s”: hãy viết ngày/tháng/năm, ví dụ 25/5/2021, 25-5-2021, 25.5.2021, "
+                 "ngày 25 tháng 5 năm 2021 hoặc 2021-05-25")
 
 _YEAR = r"(?P<year>[1-9]\d{3})"
 _FORMATS = (
@@ -65,13 +67,15 @@ def parse_date(text: str) -> date:
     written = collapse_spaces(normalize(text[:MAX_DATE_CHARS])) + ("…" if len(text) > MAX_DATE_CHARS else "")
     match = next(filter(None, (pattern.fullmatch(written) for pattern in _FORMATS)), None)
     if match is None:
-        raise BadInput(f"Không đọc được ngày “{written}”: hãy viết ngày/tháng/năm, ví dụ {EXAMPLES}")
+        raise BadInput(_UNREADABLE, text=written)
     day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
     if not 1 <= month <= 12:
-        raise BadInput(f"Ngày “{written}” không có trên lịch: tháng {month} không có, tháng chỉ từ 1 đến 12")
+        raise BadInput(N_("Ngày “%(text)s” không có trên lịch: tháng %(month)s không có, tháng chỉ từ 1 đến 12"),
+                       text=written, month=month)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        raise BadInput(f"Ngày “{written}” không có trên lịch: tháng {month} năm {year} chỉ có {days} ngày")
+        raise BadInput(N_("Ngày “%(text)s” không có trên lịch: tháng %(month)s năm %(year)s chỉ có %(days)s ngày"),
+                       text=written, month=month, year=year, days=days)
     return date(year, month, day)
 
 
@@ -82,4 +86,4 @@ def date_or_none(value: object) -> date | None:
         return value
     if isinstance(value, str):
         return parse_date(value) if value.strip() else None
-    raise BadInput(f"“{value}” không phải là ngày: hãy viết ngày/tháng/năm, ví dụ {EXAMPLES}")
+    raise BadInput(_UNREADABLE, text=str(value))

@@ -1,7 +1,8 @@
 """Text rules of `docgen check`: what office staff's pasted text gets wrong, found in plain text.
 
 Every finding carries its span in the given text, the excerpt (that span, shortened if long),
-a message in Vietnamese and English, and, where one is certain, the replacement for the span.
+a message (:class:`docgen.i18n.Message`, shown in the reader's language), and, where one is certain,
+the replacement for the span.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from docgen.i18n import N_, Message
 from docgen.vn.syllable import HOI, HUYEN, NANG, NGA, SAC, has_marks, is_syllable, unknown_words
 from docgen.vn.text import TONE_STYLES, apply_tone_style, nfc, normalize, tone_styles_in
 
@@ -35,8 +37,7 @@ class TextFinding:
     start: int
     end: int
     excerpt: str
-    message_vi: str
-    message_en: str
+    message: Message
     fix: str | None = None  # replaces text[start:end]
 
 
@@ -46,8 +47,7 @@ class _Hit(NamedTuple):
     rule: str
     start: int
     end: int
-    message_vi: str
-    message_en: str
+    message: Message
     fix: str | None = None
 
 
@@ -77,8 +77,7 @@ def check_text(text: str, allow: Iterable[str] = (), tone_style: str | None = No
         start, end = where[hit.start], where[hit.end]
         findings.append(
             TextFinding(
-                hit.rule, SEVERITY[hit.rule], start, end, _shorten(text[start:end]),
-                hit.message_vi, hit.message_en, hit.fix,
+                hit.rule, SEVERITY[hit.rule], start, end, _shorten(text[start:end]), hit.message, hit.fix,
             )
         )
     return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
@@ -149,8 +148,8 @@ def _nfd_text(text: str) -> Iterator[TextFinding]:
     excerpt = _shorten(span)
     yield TextFinding(
         "nfd-text", SEVERITY["nfd-text"], start, end, excerpt,
-        f'Chữ tiếng Việt trong "{nfc(excerpt)}" chưa ở dạng Unicode dựng sẵn (NFC): chuẩn hóa về NFC.',
-        f'Vietnamese letters in "{nfc(excerpt)}" are not in precomposed Unicode (NFC): normalise to NFC.',
+        Message(N_('Chữ tiếng Việt trong "%(excerpt)s" chưa ở dạng Unicode dựng sẵn (NFC): chuẩn hóa về NFC.'),
+                excerpt=nfc(excerpt)),
         nfc(span),
     )
 
@@ -166,15 +165,14 @@ def _unknown_words(text: str, allow: tuple[str, ...]) -> Iterator[_Hit]:
             suggestion = " ".join(split)
             yield _Hit(
                 "glued-word", start, end,
-                f'Hai từ dính liền "{word}": tách thành "{suggestion}".',
-                f'Two words glued together in "{word}": split into "{suggestion}".',
+                Message(N_('Hai từ dính liền "%(word)s": tách thành "%(fix)s".'), word=word, fix=suggestion),
                 suggestion,
             )
         else:
             yield _Hit(
                 "invalid-syllable", start, end,
-                f'"{word}" không phải âm tiết tiếng Việt: lỗi gõ, hay từ nước ngoài cần thêm vào danh sách cho phép.',
-                f'"{word}" is not a Vietnamese syllable: a typo, or a foreign word to add to the allow list.',
+                Message(N_('"%(word)s" không phải âm tiết tiếng Việt: lỗi gõ, hay từ nước ngoài cần thêm vào danh sách '
+                           'cho phép.'), word=word),
             )
 
 
@@ -217,8 +215,8 @@ def _missing_space(text: str) -> Iterator[_Hit]:
         excerpt, fixed = text[begin:end], f"{before}{mark} {after}"
         yield _Hit(
             "space-after-punctuation", begin, end,
-            f'Thiếu dấu cách sau "{mark}" trong "{excerpt}": viết "{fixed}".',
-            f'Missing space after "{mark}" in "{excerpt}": write "{fixed}".',
+            Message(N_('Thiếu dấu cách sau "%(mark)s" trong "%(excerpt)s": viết "%(fix)s".'),
+                    mark=mark, excerpt=excerpt, fix=fixed),
             fixed,
         )
 
@@ -230,8 +228,7 @@ def _outline_space(text: str) -> Iterator[_Hit]:
         excerpt, fixed = text[m.start(1) : m.end()], f"{number} {word}"
         yield _Hit(
             "outline-number-space", m.start(1), m.end(),
-            f'Thiếu dấu cách sau số đề mục trong "{excerpt}": viết "{fixed}".',
-            f'Missing space after the heading number in "{excerpt}": write "{fixed}".',
+            Message(N_('Thiếu dấu cách sau số đề mục trong "%(excerpt)s": viết "%(fix)s".'), excerpt=excerpt, fix=fixed),
             fixed,
         )
 
@@ -256,8 +253,7 @@ def _letter_digit(text: str) -> Iterator[_Hit]:
             excerpt, fixed = text[start:end], f"{left.group()} {right.group()}"
             yield _Hit(
                 "letter-digit-glued", start, end,
-                f'Chữ dính liền số trong "{excerpt}": viết "{fixed}".',
-                f'Word glued to a number in "{excerpt}": write "{fixed}".',
+                Message(N_('Chữ dính liền số trong "%(excerpt)s": viết "%(fix)s".'), excerpt=excerpt, fix=fixed),
                 fixed,
             )
 
@@ -273,13 +269,12 @@ def _double_space(text: str) -> Iterator[_Hit]:
         excerpt, fixed = text[m.start() : end], f"{before} {after}"
         yield _Hit(
             "double-space", m.start(), end,
-            f'Thừa dấu cách trong "{excerpt}": viết "{fixed}".',
-            f'Extra spaces in "{excerpt}": write "{fixed}".',
+            Message(N_('Thừa dấu cách trong "%(excerpt)s": viết "%(fix)s".'), excerpt=excerpt, fix=fixed),
             fixed,
         )
 
 
-_STYLE_NAMES = {"old": ("cũ", "old"), "new": ("mới", "new")}
+_STYLE_NAMES = {"old": Message(N_("cũ")), "new": Message(N_("mới"))}
 
 
 def _style_of(word: str) -> str | None:
@@ -296,25 +291,22 @@ def _tone_style(text: str, tone_style: str | None) -> Iterator[_Hit]:
         if not all(counts.values()):
             return
         tone_style = "new" if counts["new"] > counts["old"] else "old"  # a tie keeps the default
-    target_vi, target_en = _STYLE_NAMES[tone_style]
-    tally_vi = f"kiểu cũ {counts['old']} từ, kiểu mới {counts['new']} từ"
-    tally_en = f"{counts['old']} old, {counts['new']} new"
+    tally = Message(N_("kiểu cũ %(old)s từ, kiểu mới %(new)s từ"), old=counts["old"], new=counts["new"])
     for m, style in styled:
         if style == tone_style:
             continue
         word, fixed = m.group(), apply_tone_style(m.group(), tone_style)
-        style_vi, style_en = _STYLE_NAMES[style]
         if counts[style] < counts[tone_style]:
-            why_vi, why_en = "chiếm thiểu số", "the minority"
+            why = N_("chiếm thiểu số")
         elif chosen:
-            why_vi, why_en = "khác kiểu đã chọn", "not the chosen style"
+            why = N_("khác kiểu đã chọn")
         else:
-            why_vi, why_en = "khác kiểu mặc định", "not the default style"
+            why = N_("khác kiểu mặc định")
         yield _Hit(
             "mixed-tone-style", m.start(), m.end(),
-            f'"{word}" bỏ dấu kiểu {style_vi}, {why_vi} ({tally_vi}): viết "{fixed}" theo kiểu {target_vi}.',
-            f'"{word}" uses the {style_en} tone-mark style, {why_en} ({tally_en}): '
-            f'write "{fixed}" ({target_en} style).',
+            Message(N_('"%(word)s" bỏ dấu kiểu %(style)s, %(why)s (%(tally)s): viết "%(fix)s" theo kiểu %(target)s.'),
+                    word=word, style=_STYLE_NAMES[style], why=Message(why), tally=tally, fix=fixed,
+                    target=_STYLE_NAMES[tone_style]),
             fixed,
         )
 
@@ -381,7 +373,7 @@ def _legacy_encoding(text: str) -> Iterator[_Hit]:
         excerpt, reads = _shorten(span), _shorten(decoded)
         yield _Hit(
             "legacy-encoding", start, end,
-            f'Chữ gõ bằng bảng mã cũ {name}, không phải Unicode: "{excerpt}" đọc là "{reads}".',
-            f'Legacy {name} encoding, not Unicode: "{excerpt}" reads "{reads}".',
+            Message(N_('Chữ gõ bằng bảng mã cũ %(encoding)s, không phải Unicode: "%(excerpt)s" đọc là "%(reads)s".'),
+                    encoding=name, excerpt=excerpt, reads=reads),
             fix,
         )

@@ -1,4 +1,3 @@
-import re
 import unicodedata
 from datetime import date, datetime
 
@@ -121,8 +120,9 @@ def test_a_date_field_reads_text_dates_and_blanks(value, expected):
 
 @pytest.mark.parametrize("value", [20210525, 25.5, datetime(2021, 5, 25, 10, 0), ["25/5/2021"]])
 def test_a_date_field_refuses_what_is_not_a_date(value):
-    with pytest.raises(BadInput, match=f"^“{re.escape(str(value))}” không phải là ngày: {WRITE_AS}$"):
+    with pytest.raises(BadInput) as refused:
         date_or_none(value)
+    assert str(refused.value) == f"Không đọc được ngày “{value}”: {WRITE_AS}"
 
 
 @pytest.mark.parametrize(("number", "day", "month"), [

@@ -3,6 +3,8 @@ from collections import Counter
 
 import pytest
 
+from docgen.i18n import Message
+
 from docgen.vn.textcheck import SEVERITY, TextFinding, check_text
 
 
@@ -43,7 +45,7 @@ def test_seed_findings_point_into_the_text(seed_text):
     for f in findings:
         assert seed_text[f.start : f.end] == f.excerpt
         assert f.severity == SEVERITY[f.rule]
-        assert f.excerpt in f.message_vi and f.excerpt in f.message_en
+        assert f.excerpt in f.message.translate("vi") and f.excerpt in f.message.translate("en")
 
 
 def test_seed_after_fixes_keeps_only_the_debris(seed_text):
@@ -176,8 +178,9 @@ def test_tone_style_of_the_organisation_applies_to_a_consistent_text():
 
 def test_tone_style_message_names_the_minority():
     (finding,) = check_text("Tỉnh ủy, Đảng ủy và Cấp uỷ")
-    assert "thiểu số" in finding.message_vi and "kiểu cũ 2 từ, kiểu mới 1 từ" in finding.message_vi
-    assert "minority" in finding.message_en
+    assert str(finding.message) == '"uỷ" bỏ dấu kiểu mới, chiếm thiểu số (kiểu cũ 2 từ, kiểu mới 1 từ): viết "ủy" theo kiểu cũ.'
+    assert finding.message.translate("en") == \
+        '"uỷ" uses the new tone-mark style, the minority (2 old, 1 new): write "ủy" (old style).'
 
 
 def test_unknown_tone_style_is_refused():
@@ -195,7 +198,7 @@ def test_allow_is_passed_on():
 
 
 def test_finding_is_frozen():
-    finding = TextFinding("double-space", "warning", 0, 1, " ", "vi", "en", None)
+    finding = TextFinding("double-space", "warning", 0, 1, " ", Message("Thừa dấu cách"), None)
     with pytest.raises(AttributeError):
         finding.rule = "x"
 
