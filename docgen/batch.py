@@ -22,19 +22,12 @@ from functools import cached_property
 from pathlib import Path
 
 from docgen.atomic import atomic_output
-from docgen.derive import CONTEXTS, document_context
+from docgen.derive import document_context
 from docgen.engine import Engine
+from docgen.kinds import KINDS, batch_kinds
 from docgen.model import Plan, Unit
 from docgen.vn.text import collapse_spaces, normalize
 
-BATCH_KINDS = tuple(CONTEXTS)
-DEFAULT_KINDS = ("unit-plan", "letter", "report")
-FILE_TITLES = {
-    "unit-plan": "Kế hoạch thực hiện",
-    "letter": "Công văn",
-    "guidance": "Hướng dẫn",
-    "report": "Báo cáo (mẫu)",
-}
 MAX_NAME_CHARS = 80
 CHUNK = 24  # documents a worker renders per task
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -62,7 +55,7 @@ class Entry:
 
     @cached_property
     def path(self) -> str:
-        return f"{self.folder}/{safe_name(f'{self.unit.code} - {FILE_TITLES[self.kind]}')}.docx"
+        return f"{self.folder}/{safe_name(f'{self.unit.code} - {KINDS[self.kind].file_name}')}.docx"
 
 
 class DocumentRenderer:
@@ -87,10 +80,12 @@ Renderer = Callable[[Unit, str], bytes]
 
 
 def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
-    unknown = [kind for kind in kinds if kind not in BATCH_KINDS]
+    """The kinds asked for, each once, when all are offered in batches."""
+    offered = batch_kinds()
+    unknown = [kind for kind in kinds if kind not in offered]
     if unknown or not kinds:
         raise ValueError(f"unknown kind(s) {', '.join(unknown) or '(none)'}; expected some of: "
-                         f"{', '.join(BATCH_KINDS)}")
+                         f"{', '.join(offered)}")
     return tuple(dict.fromkeys(kinds))
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
+from typing import get_type_hints
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -24,6 +24,7 @@ from docx.shared import Mm, Pt
 from lxml import etree
 
 from docgen.format import Element, Profile, load_profile, mm_to_twips
+from docgen.kinds import KINDS, Kind
 
 ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -386,32 +387,6 @@ def _drop_thumbnail_references(xml: bytes) -> bytes:
 # -- the templates --------------------------------------------------------------------------
 
 
-def typed_document(title: str) -> Callable[[Profile], bytes]:
-    """A typed document (Kế hoạch, Hướng dẫn): header, type name and summary, body, signature."""
-
-    def build(profile: Profile) -> bytes:
-        builder = TemplateBuilder(profile, title)
-        builder.header()
-        builder.title_block()
-        builder.body()
-        builder.spacer()
-        builder.signature()
-        return builder.to_bytes()
-
-    return build
-
-
-def build_letter(profile: Profile) -> bytes:
-    """A Công văn: no type name; the summary sits under the number; ``Kính gửi:`` line."""
-    builder = TemplateBuilder(profile, "Công văn")
-    builder.header(letter=True)
-    builder.salutation()
-    builder.body()
-    builder.spacer()
-    builder.signature()
-    return builder.to_bytes()
-
-
 REPORT_COLUMNS = (  # title, context field, width in mm, centred
     ("STT", "number", 14, True),
     ("Nội dung", "name", 81, False),
@@ -421,26 +396,24 @@ REPORT_COLUMNS = (  # title, context field, width in mm, centred
 )
 
 
-def build_report(profile: Profile) -> bytes:
-    """A Báo cáo form: period under the summary, the indicator table between two body parts."""
-    builder = TemplateBuilder(profile, "Báo cáo")
-    builder.header()
-    builder.title_block(period=True)
+def build_template(profile: Profile, kind: Kind) -> bytes:
+    """A kind's template: the Party layout of the parts its declared context holds (a công văn's
+    summary under the number, a report form's period and table)."""
+    parts = get_type_hints(kind.context_type)
+    builder = TemplateBuilder(profile, kind.title)
+    builder.header(letter="letter_summary" in get_type_hints(parts["header"]))
+    if "title" in parts:
+        builder.title_block(period="period" in parts)
+    if "salutation" in parts:
+        builder.salutation()
     builder.body()
-    builder.indicator_table(REPORT_COLUMNS)
-    builder.body("closing")
+    if "indicators" in parts:
+        builder.indicator_table(REPORT_COLUMNS)
+    if "closing" in parts:
+        builder.body("closing")
     builder.spacer()
     builder.signature()
     return builder.to_bytes()
-
-
-TEMPLATES: dict[str, Callable[[Profile], bytes]] = {
-    "plan": typed_document("Kế hoạch"),
-    "unit-plan": typed_document("Kế hoạch thực hiện"),
-    "letter": build_letter,
-    "guidance": typed_document("Hướng dẫn"),
-    "report": build_report,
-}
 
 
 def build_templates(out_dir: Path, profile: Profile | None = None) -> list[Path]:
@@ -448,8 +421,8 @@ def build_templates(out_dir: Path, profile: Profile | None = None) -> list[Path]
     profile = profile or load_profile()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, build in TEMPLATES.items():
-        path = out_dir / f"{name}.docx"
-        path.write_bytes(build(profile))
+    for kind in KINDS.values():
+        path = out_dir / kind.template
+        path.write_bytes(build_template(profile, kind))
         written.append(path)
     return written

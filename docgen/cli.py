@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from docgen.atomic import atomic_output
+from docgen.kinds import KINDS, batch_kinds, default_kinds
 
 
 class Failure(click.ClickException):
@@ -90,14 +91,19 @@ def _read_text(path: Path) -> str:
 
 
 # Spelt out (not imported) so that `docgen --help` does not load the engine; a test keeps them in step.
-KIND_CHOICE = click.Choice(["plan", "unit-plan", "letter", "guidance", "report"])
 ENGINE_CHOICE = click.Choice(["compiled", "reference"])
+
+
+def _kinds_made(per_unit: str) -> str:
+    """The kinds whose ``per_unit`` is that (required, optional, never), for the help."""
+    return ", ".join(kind.id for kind in KINDS.values() if kind.per_unit == per_unit)
 
 
 @main.command()
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=KIND_CHOICE, default="plan", show_default=True, help="Document kind.")
-@click.option("--unit", "unit_code", help="Code of the unit (for unit-plan, letter, report; optional for guidance).")
+@click.option("--kind", metavar="KIND", default="plan", show_default=True, help=f"Document kind: {', '.join(KINDS)}.")
+@click.option("--unit", "unit_code", help=f"Code of the unit (for {_kinds_made('required')}; "
+                                          f"optional for {_kinds_made('optional')}).")
 @click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Units list (.csv or .xlsx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
@@ -137,8 +143,8 @@ def _find_unit(code: str | None, units_file: Path | None):
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Units list (.csv or .xlsx).")
-@click.option("--kinds", default="unit-plan,letter,report", show_default=True,
-              help="Comma-separated kinds: unit-plan, letter, guidance, report.")
+@click.option("--kinds", default=",".join(default_kinds()), show_default=True,
+              help=f"Comma-separated kinds: {', '.join(batch_kinds())}.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The ZIP to write.")
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")

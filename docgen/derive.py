@@ -20,10 +20,10 @@ from docgen.context import (
     in_tone_style,
     number_line,
     paragraphs_of,
-    plan_context,
     recipient_lines,
     text_paragraph,
 )
+from docgen.kinds import get_kind
 from docgen.model import DocType, Plan, Unit
 from docgen.vn.dates import place_date, short_date
 from docgen.vn.numbers import to_roman
@@ -378,23 +378,15 @@ def _forms_of_work(body: str) -> tuple[str, ...]:
     return ()
 
 
-CONTEXTS = {
-    "unit-plan": unit_plan_context,
-    "letter": letter_context,
-    "guidance": guidance_context,
-    "report": report_context,
-}
-KINDS = ("plan", *CONTEXTS)
-# Kinds that cannot be made without a unit.
-UNIT_KINDS = ("unit-plan", "letter", "report")
-
-
-def document_context(kind: str, plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
-    """The context of one document; ``unit`` is required for the kinds made per unit."""
-    if kind == "plan":
-        return plan_context(plan)
-    if kind not in CONTEXTS:
-        raise ValueError(f"unknown document kind {kind!r}; expected one of: {', '.join(KINDS)}")
-    if unit is None and kind in UNIT_KINDS:
+def document_context(kind: str, plan: Plan, unit: Unit | None = None, **inputs: Any) -> dict[str, Any]:
+    """The context of one document of a kind (:mod:`docgen.kinds`): ``unit`` is required for the
+    kinds made per unit and ignored by those never made for one; ``inputs`` are the kind's own."""
+    entry = get_kind(kind)
+    if unit is None and entry.per_unit == "required":
         raise ValueError(f"--kind {kind} is made for one unit: give --unit CODE and --units FILE")
-    return CONTEXTS[kind](plan, unit) if unit is not None or kind in UNIT_KINDS else CONTEXTS[kind](plan)
+    missing = [name for name in entry.inputs if name not in inputs]
+    if missing:
+        raise ValueError(f"--kind {kind} needs more than the plan ({', '.join(missing)}): it is not made here")
+    if unit is None or entry.per_unit == "never":
+        return entry.context_function(plan, **inputs)
+    return entry.context_function(plan, unit, **inputs)

@@ -28,17 +28,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from docgen.batch import DEFAULT_KINDS, Entry  # noqa: E402
+from docgen.batch import Entry  # noqa: E402
 from docgen.derive import document_context  # noqa: E402
 from docgen.engine import Engine  # noqa: E402
 from docgen.engine.compiled import CORE_PART, DOCUMENT_PART  # noqa: E402
 from docgen.engine.rawzip import Entry as ZipEntry  # noqa: E402
 from docgen.engine.rawzip import write_zip  # noqa: E402
 from docgen.files import load_plan  # noqa: E402
+from docgen.kinds import default_kinds  # noqa: E402
 from docgen.model import Unit  # noqa: E402
 from docgen.units import units_to_csv  # noqa: E402
 
 PLAN = REPO / "examples" / "seed-plan.yaml"
+DEFAULT_KINDS = default_kinds()
 DOCGEN = Path(sys.executable).with_name("docgen")
 BODIES = ["Sở Tài chính", "Công ty Cổ phần May Hưng Yên", "Trường Chính trị tỉnh", "Bệnh viện Đa khoa tỉnh",
           "Cục Thuế tỉnh", "Báo Hưng Yên", "Ngân hàng Nông nghiệp chi nhánh tỉnh", "Hội Nhà báo tỉnh"]

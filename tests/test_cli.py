@@ -128,10 +128,9 @@ def test_help_starts_fast_without_heavy_imports():
     assert loaded.strip() == "[]"
 
 
-def test_the_command_line_offers_the_kinds_and_engines_there_are():
+def test_the_command_line_offers_the_engines_there_are():
     """The choices are spelt out in the CLI so that ``--help`` need not import the engine."""
-    from docgen import derive, engine
-    from docgen.cli import ENGINE_CHOICE, KIND_CHOICE
+    from docgen import engine
+    from docgen.cli import ENGINE_CHOICE
 
-    assert tuple(KIND_CHOICE.choices) == derive.KINDS == engine.KINDS
     assert tuple(ENGINE_CHOICE.choices) == engine.ENGINES

@@ -14,12 +14,14 @@ ALLOWED = {
     "docgen.atomic": set(),
     "docgen.vn": {"docgen.errors", "docgen.i18n"},
     "docgen.format": set(),
+    "docgen.context_types": set(),
+    "docgen.kinds": {"docgen.errors", "docgen.i18n", "docgen.context_types"},
     "docgen.uploads": {"docgen.errors", "docgen.i18n"},
-    "docgen.engine": {"docgen.errors", "docgen.atomic"},
+    "docgen.engine": {"docgen.errors", "docgen.atomic", "docgen.kinds"},
     "docgen.outline": {"docgen.vn"},
     "docgen.model": {"docgen.errors", "docgen.i18n", "docgen.vn"},
     "docgen.check": {"docgen.errors", "docgen.i18n", "docgen.format", "docgen.vn"},
-    "docgen.builder": {"docgen.format"},
+    "docgen.builder": {"docgen.format", "docgen.kinds"},
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
@@ -18,8 +19,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 
-from docgen.batch import BATCH_KINDS, DEFAULT_KINDS, DocumentRenderer, Entry, check_kinds, safe_name
-from docgen.derive import UNIT_KINDS, document_context
+from docgen.batch import DocumentRenderer, Entry, check_kinds, safe_name
+from docgen.derive import document_context
+from docgen.kinds import KINDS, batch_kinds, default_kinds
 from docgen.store import generations
 from docgen.store import plans as plan_store
 from docgen.store import units as unit_store
@@ -32,20 +34,6 @@ from webui.fields import CheckboxesField, choices
 blueprint = Blueprint("generate", __name__, url_prefix="/tao-van-ban")
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-KIND_NAMES = {
-    "plan": _l("Kế hoạch (văn bản gốc của cấp ủy)"),
-    "unit-plan": _l("Kế hoạch thực hiện của đơn vị"),
-    "letter": _l("Công văn gửi đơn vị"),
-    "guidance": _l("Hướng dẫn"),
-    "report": _l("Báo cáo (mẫu) của đơn vị"),
-}
-# Short names for where the unit is already said (the table of a generation's documents).
-DOCUMENT_NAMES = {
-    "unit-plan": _l("Kế hoạch thực hiện"),
-    "letter": _l("Công văn"),
-    "guidance": _l("Hướng dẫn"),
-    "report": _l("Báo cáo (mẫu)"),
-}
 STATUS_NAMES = {
     Generation.QUEUED: _l("Đang chờ"),
     Generation.RUNNING: _l("Đang tạo"),
@@ -56,16 +44,32 @@ STATUS_NAMES = {
 
 @blueprint.app_context_processor
 def names() -> dict:
-    return {"kind_names": KIND_NAMES, "document_names": DOCUMENT_NAMES, "status_names": STATUS_NAMES}
+    """The kinds' labels, and their short names for where the unit is already said (the table of a
+    generation's documents), in the page's language."""
+    return {"kind_names": {kind.id: _(kind.label) for kind in KINDS.values()},
+            "document_names": {kind.id: _(kind.file_name) for kind in KINDS.values()},
+            "status_names": STATUS_NAMES}
+
+
+def kind_choices(ids: Iterable[str]) -> list:
+    return choices((kind, _(KINDS[kind].label)) for kind in ids)
+
+
+def single_kinds() -> list[str]:
+    """The kinds one document can be made of here: from the plan (and a unit) alone."""
+    return [kind.id for kind in KINDS.values() if not kind.inputs]
 
 
 class GenerateForm(FlaskForm):
     plan = SelectField(_l("Kế hoạch"), validate_choice=False)
-    kinds = CheckboxesField(_l("Loại văn bản"), choices=choices((kind, KIND_NAMES[kind]) for kind in BATCH_KINDS),
-                            default=list(DEFAULT_KINDS), validate_choice=False)
+    kinds = CheckboxesField(_l("Loại văn bản"), default=default_kinds, validate_choice=False)
     scope = RadioField(_l("Đơn vị"), choices=choices([("all", _l("Tất cả đơn vị")), ("some", _l("Chỉ các đơn vị chọn dưới đây"))]),
                        default="all", validate_choice=False)
     units = CheckboxesField(_l("Chọn đơn vị"), validate_choice=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds.choices = kind_choices(batch_kinds())
 
 
 class PreviewForm(FlaskForm):
@@ -73,8 +77,12 @@ class PreviewForm(FlaskForm):
         csrf = False  # a GET form: it changes nothing
 
     plan = SelectField(_l("Kế hoạch"), validate_choice=False)
-    kind = SelectField(_l("Loại văn bản"), choices=choices(KIND_NAMES.items()), default="unit-plan", validate_choice=False)
+    kind = SelectField(_l("Loại văn bản"), default="unit-plan", validate_choice=False)
     unit = SelectField(_l("Đơn vị"), validate_choice=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = kind_choices(single_kinds())
 
 
 def plan_choices() -> list:
@@ -168,13 +176,14 @@ def chosen_document(form: PreviewForm):
     plan_record, unit_record = chosen(plan_store, form.plan.data), chosen(unit_store, form.unit.data)
     if plan_record is None:
         form.plan.errors.append(_("Chọn một kế hoạch."))
-    if form.kind.data not in KIND_NAMES:
+    kind = KINDS[form.kind.data] if form.kind.data in single_kinds() else None
+    if kind is None:
         form.kind.errors.append(_("Chọn một loại văn bản."))
-    elif form.kind.data in UNIT_KINDS and unit_record is None:
+    elif kind.per_unit == "required" and unit_record is None:
         form.unit.errors.append(_("Chọn đơn vị: loại văn bản này làm riêng cho từng đơn vị."))
     if plan_record is None or form.kind.errors or form.unit.errors:
         return None
-    return plan_record.plan, unit_record.unit if unit_record and form.kind.data != "plan" else None, form.kind.data
+    return plan_record.plan, unit_record.unit if unit_record and kind.per_unit != "never" else None, kind.id
 
 
 @blueprint.get("/van-ban.docx")

@@ -17,10 +17,10 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import BadInput
+from docgen.kinds import get_kind
 
 # The templates ship inside the package (``docgen/templates`` links to the top-level folder in a checkout).
 TEMPLATE_DIR = Path(os.environ.get("DOCGEN_TEMPLATES") or files("docgen") / "templates")
-KINDS = ("plan", "unit-plan", "letter", "guidance", "report")
 ENGINES = ("compiled", "reference")
 
 
@@ -48,9 +48,7 @@ def jinja_environment() -> SandboxedEnvironment:
 
 
 def template_path(kind: str) -> Path:
-    if kind not in KINDS:
-        raise RenderError(f"unknown document kind {kind!r}; expected one of: {', '.join(KINDS)}")
-    return TEMPLATE_DIR / f"{kind}.docx"
+    return TEMPLATE_DIR / get_kind(kind).template
 
 
 # Word keeps a property to 255 characters; python-docx refuses longer ones.

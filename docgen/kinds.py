@@ -1,0 +1,99 @@
+"""The kinds of document docgen makes, in one registry that every layer reads.
+
+The command line, the batch, the engine, the template builder and the web app all learn here what
+kinds there are and how each is made, named and filed; adding a kind is one entry below, its
+template and its context function.  This module stays cheap to import (``docgen --help`` reads
+it): a kind names its context function as ``"module:function"``, imported when first called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from docgen.context_types import Letter, ReportForm, TypedDocument
+from docgen.errors import BadInput
+from docgen.i18n import N_
+
+PerUnit = Literal["required", "optional", "never"]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of document."""
+
+    id: str
+    """How commands, forms, URLs and a batch's manifest name it: ``unit-plan``."""
+    per_unit: PerUnit
+    """Whether it is made for one unit: ``required``; ``optional`` (addressed to the unit when one is
+    given); ``never`` (the committee's own document)."""
+    doc_type: str | None
+    """Its Party document type (:class:`docgen.model.DocType`: KH, CV, HD, BC); None: the plan's own."""
+    title: str
+    """The document's name, the title property of its template: ``Kế hoạch thực hiện``."""
+    label: str
+    """What the web app offers it as (translated there): ``Kế hoạch thực hiện của đơn vị``."""
+    file_name: str
+    """Its file in a batch ZIP after the unit's code (``A01 - Báo cáo (mẫu).docx``), and its name
+    where the unit is already said."""
+    template: str
+    """Its template's file in the templates folder (a path elsewhere is taken as it is)."""
+    context: str
+    """``module:function`` making its context from the plan, the unit when it takes one, and its inputs."""
+    context_type: type
+    """The declared shape of that context (:mod:`docgen.context_types`)."""
+    batch: bool = False
+    """Offered in batches: one document for each unit."""
+    default: bool = False
+    """Chosen when a batch names no kinds."""
+    inputs: tuple[str, ...] = ()
+    """Further inputs its context function takes by keyword, beyond the plan and the unit: a
+    committee's summary report would take the units' returned reports; a reminder, the units it goes to."""
+
+    def __post_init__(self) -> None:
+        if self.batch and (self.per_unit == "never" or self.inputs):
+            raise ValueError(f"kind {self.id}: a batch makes one document per unit from the plan alone")
+        if self.default and not self.batch:
+            raise ValueError(f"kind {self.id}: a default batch kind must be offered in batches")
+
+    @property
+    def context_function(self) -> Callable[..., dict[str, Any]]:
+        module, _, name = self.context.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+KINDS: dict[str, Kind] = {kind.id: kind for kind in (
+    Kind("plan", per_unit="never", doc_type=None, title="Kế hoạch",
+         label=N_("Kế hoạch (văn bản gốc của cấp ủy)"), file_name=N_("Kế hoạch"), template="plan.docx",
+         context="docgen.context:plan_context", context_type=TypedDocument),
+    Kind("unit-plan", per_unit="required", doc_type="KH", title="Kế hoạch thực hiện",
+         label=N_("Kế hoạch thực hiện của đơn vị"), file_name=N_("Kế hoạch thực hiện"), template="unit-plan.docx",
+         context="docgen.derive:unit_plan_context", context_type=TypedDocument, batch=True, default=True),
+    Kind("letter", per_unit="required", doc_type="CV", title="Công văn",
+         label=N_("Công văn gửi đơn vị"), file_name=N_("Công văn"), template="letter.docx",
+         context="docgen.derive:letter_context", context_type=Letter, batch=True, default=True),
+    Kind("guidance", per_unit="optional", doc_type="HD", title="Hướng dẫn",
+         label=N_("Hướng dẫn"), file_name=N_("Hướng dẫn"), template="guidance.docx",
+         context="docgen.derive:guidance_context", context_type=TypedDocument, batch=True),
+    Kind("report", per_unit="required", doc_type="BC", title="Báo cáo",
+         label=N_("Báo cáo (mẫu) của đơn vị"), file_name=N_("Báo cáo (mẫu)"), template="report.docx",
+         context="docgen.derive:report_context", context_type=ReportForm, batch=True, default=True),
+)}
+
+
+def get_kind(kind: str) -> Kind:
+    """The kind of that id; bad input names the kinds there are."""
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise BadInput(f"unknown document kind {kind!r}; expected one of: {', '.join(KINDS)}") from None
+
+
+def batch_kinds() -> tuple[str, ...]:
+    return tuple(kind.id for kind in KINDS.values() if kind.batch)
+
+
+def default_kinds() -> tuple[str, ...]:
+    return tuple(kind.id for kind in KINDS.values() if kind.default)
