@@ -10,6 +10,7 @@ import io
 import zipfile
 
 from docgen.errors import BadInput
+from docgen.i18n import N_
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
@@ -25,10 +26,10 @@ def check_zip(data: bytes) -> None:
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except zipfile.BadZipFile:
-        raise UnsafeFile("không phải tệp Office hợp lệ (không đọc được gói zip)") from None
+        raise UnsafeFile(N_("không phải tệp Office hợp lệ (không đọc được gói zip)")) from None
     if len(members) > MAX_MEMBERS:
-        raise UnsafeFile(f"gói có quá nhiều phần ({len(members)})")
+        raise UnsafeFile(N_("gói có quá nhiều phần (%(count)s)"), count=len(members))
     total = sum(member.file_size for member in members)
     compressed = sum(member.compress_size for member in members) or 1
     if total > MAX_UNCOMPRESSED or total / compressed > MAX_RATIO:
-        raise UnsafeFile(f"gói giải nén ra quá lớn ({total // (1024 * 1024)} MB): có thể là zip bomb")
+        raise UnsafeFile(N_("gói giải nén ra quá lớn (%(size)s MB): có thể là zip bomb"), size=total // (1024 * 1024))

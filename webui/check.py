@@ -10,7 +10,7 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import normalize
-from webui.i18n import select_locale
+from webui.i18n import core_message, select_locale
 
 blueprint = Blueprint("check", __name__, url_prefix="/kiem-tra")
 
@@ -45,5 +45,5 @@ def check(form: CheckForm):
         check_zip(data)
         return check_document(data, language=select_locale())
     except (UnsafeFile, UnreadableDocument) as error:
-        form.file.errors.append(_("Không đọc được tệp: %(reason)s", reason=str(error)))
+        form.file.errors.append(_("Không đọc được tệp: %(reason)s", reason=core_message(error)))
         return None

@@ -14,17 +14,13 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, redirect, request, session
 from flask_babel import Babel, format_datetime
 
-from docgen.i18n import LOCALE_DIR
+from docgen.errors import BadInput
+from docgen.i18n import LOCALE_DIR, N_, Message  # noqa: F401 (N_ marks the web app's messages too)
 from docgen.vn.dates import short_date
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 blueprint = Blueprint("language", __name__)
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalog; it is translated where it is shown."""
-    return message
 
 
 def select_locale() -> str:
@@ -40,6 +36,11 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def languages():
         return {"languages": LANGUAGES, "language": select_locale()}
+
+
+def core_message(message: BadInput | Message) -> str:
+    """A message of docgen's core (an error it raised, a problem it found) in the page's language."""
+    return message.translate(select_locale())
 
 
 def local_time(value) -> str:

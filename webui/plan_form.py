@@ -22,6 +22,7 @@ from docgen.model import Organisation, Plan
 from docgen.vn.dates import date_or_none, short_date
 from docgen.vn.text import normalize
 from webui.fields import choices, model_error
+from webui.i18n import core_message
 
 DOC_TYPES = choices([("KH", _l("Kế hoạch")), ("HD", _l("Hướng dẫn")), ("CV", _l("Công văn")), ("BC", _l("Báo cáo"))])
 TONE_STYLES = choices([("old", _l("ủy, hòa (kiểu cũ)")), ("new", _l("uỷ, hoà (kiểu mới)"))])
@@ -178,7 +179,8 @@ def read_date(field: Field, text: str | None, problems: list, line: int | None =
     try:
         return date_or_none(text)
     except BadInput as error:
-        problems.append((field, _("Dòng %(line)s: %(problem)s.", line=line, problem=error) if line else f"{error}."))
+        problem = core_message(error)
+        problems.append((field, _("Dòng %(line)s: %(problem)s.", line=line, problem=problem) if line else f"{problem}."))
         return None
 
 

@@ -19,6 +19,7 @@ from docgen.importer import PlanImportError, decode_text, import_docx, import_te
 from docgen.model import Organisation, Plan, Signature
 from docgen.store import plans as plan_store
 from webui.database import session
+from webui.i18n import core_message
 from webui.plan_form import PlanForm, form_data, org_data, plan_from_form
 from webui.plan_import import apply_choices, glued_words
 
@@ -128,7 +129,7 @@ def import_file():
     try:
         result = read_plan(upload.filename or "", upload.read(), current_organisation())
     except PlanImportError as error:
-        form.file.errors.append(str(error))
+        form.file.errors.append(core_message(error))
         return render_template("plans/import.html", form=form)
     suggestions = glued_words(result.suggestions, result.plan)
     review = ReviewImportForm(plan=result.plan.model_dump_json(), suggestions=json.dumps(suggestions, ensure_ascii=False))

@@ -34,6 +34,15 @@ def test_unreadable_files_are_refused_next_to_the_field(client):
     assert "Chọn một tệp Word .docx." in page_text(client.post("/kiem-tra/", data={}))
 
 
+def test_core_reasons_are_shown_in_the_page_language(client):
+    client.get("/ngon-ngu/en")
+    text = page_text(client.post("/kiem-tra/", data={"file": upload(b"not a zip", "a.docx")}))
+    assert "Cannot read the file: not a valid Office file (the zip package cannot be read)" in text
+    client.get("/ngon-ngu/vi")
+    text = page_text(client.post("/kiem-tra/", data={"file": upload(b"not a zip", "a.docx")}))
+    assert "Không đọc được tệp: không phải tệp Office hợp lệ (không đọc được gói zip)" in text
+
+
 def test_zip_bombs_are_refused(client):
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:

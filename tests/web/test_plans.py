@@ -72,6 +72,14 @@ def test_each_form_error_is_in_vietnamese_next_to_its_field(app, client):
     assert saved_plan(app) == load_plan(EXAMPLES / "seed-plan.yaml"), "nothing saved"
 
 
+def test_date_errors_follow_the_page_language(client):
+    client.get("/ngon-ngu/en")
+    assert "The date “31/2/2021” is not on the calendar: month 2 of 2021 has only 28 days." \
+        in errors_for(client, date="31/2/2021")
+    assert "Line 2: The date “10-13-2021” is not on the calendar: there is no month 13, months go from 1 to 12." \
+        in errors_for(client, unit_tasks="Họp | 1/6/2021\nBáo cáo | 10-13-2021")
+
+
 def test_new_plan_starts_from_the_committee_and_is_created(app, client):
     text = page_text(client.get("/ke-hoach/moi"))
     assert "Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh" in text
