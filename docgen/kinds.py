@@ -39,7 +39,7 @@ class Kind:
     """Its file in a batch ZIP after the unit's code (``A01 - Báo cáo (mẫu).docx``), and its name
     where the unit is already said."""
     template: str
-    """Its template's file in the templates folder (a path elsewhere is taken as it is)."""
+    """Its template's file name in the templates folder (an absolute path is taken as it is)."""
     context: str
     """``module:function`` making its context from the plan, the unit when it takes one, and its inputs."""
     context_type: type
