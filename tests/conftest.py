@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED_TEXT = SHARED / "seed" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 EXAMPLES = REPO / "examples"
+SEED_TEXT = EXAMPLES / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 
 
 @pytest.fixture(scope="session", autouse=True)

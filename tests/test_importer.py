@@ -17,7 +17,7 @@ from docgen.importer import MAX_DOCX_BYTES, PlanImportError, import_docx, import
 from docgen.model import DocType, Organisation
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
+SEED = REPO / "examples" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 
 BASIS = ("Kế hoạch số 20-KH/TU ngày 19/5/2021 của Ban Thường vụ Tỉnh ủy về đẩy mạnh công tác tuyên truyền"
          " sau Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")

@@ -11,7 +11,7 @@ import pytest
 from docgen.outline import Node, paragraphs, parse, to_text, walk
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
+SEED = REPO / "examples" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 
 
 @pytest.fixture(scope="module")
