@@ -24,6 +24,8 @@ from pathlib import Path
 from docgen.atomic import atomic_output
 from docgen.derive import document_context
 from docgen.engine import Engine
+from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.kinds import KINDS, batch_kinds
 from docgen.model import Plan, Unit
 from docgen.vn.text import collapse_spaces, normalize
@@ -84,8 +86,8 @@ def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
     offered = batch_kinds()
     unknown = [kind for kind in kinds if kind not in offered]
     if unknown or not kinds:
-        raise ValueError(f"unknown kind(s) {', '.join(unknown) or '(none)'}; expected some of: "
-                         f"{', '.join(offered)}")
+        raise BadInput(N_("không có loại văn bản %(unknown)s; chọn trong: %(offered)s"),
+                       unknown=", ".join(unknown) or "–", offered=", ".join(offered))
     return tuple(dict.fromkeys(kinds))
 
 

@@ -2,7 +2,8 @@
 
 Every command reports bad input as one line on stderr and exits with status 2; heavy
 modules (python-docx, docxtpl, lxml) are imported inside the commands that need them so
-that ``docgen --help`` starts fast.
+that ``docgen --help`` starts fast. Messages are Vietnamese, or English with ``--lang en``
+(or ``DOCGEN_LANG=en``).
 """
 
 from __future__ import annotations
@@ -14,13 +15,29 @@ from pathlib import Path
 import click
 
 from docgen.atomic import atomic_output
+from docgen.errors import BadInput
+from docgen.i18n import LANGUAGES, N_, ngettext, translate
 from docgen.kinds import KINDS, batch_kinds, default_kinds
 
 
+def language() -> str:
+    """The language of messages: ``--lang``, else ``DOCGEN_LANG``, else Vietnamese."""
+    context = click.get_current_context(silent=True)
+    return context.find_root().params["lang"] if context else "vi"
+
+
+def say(message: str, **params) -> str:
+    return translate(message, language(), **params)
+
+
 class Failure(click.ClickException):
-    """Bad input: printed as one line, exit status 2."""
+    """Bad input: printed as one line, exit status 2; a message id and its parameters, shown in
+    the language of messages."""
 
     exit_code = 2
+
+    def __init__(self, message: str, **params):
+        super().__init__(say(message, **params))
 
     def show(self, file=None) -> None:
         click.echo(f"docgen: {self.message}", err=True)
@@ -31,12 +48,10 @@ def reports_bad_input(command):
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from docgen.errors import BadInput
-
         try:
             return command(*args, **kwargs)
         except BadInput as error:
-            raise Failure(str(error)) from None
+            raise Failure(error.message.id, **error.message.params) from None
         except OSError as error:
             raise Failure(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
 
@@ -49,8 +64,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(LANGUAGES), envvar="DOCGEN_LANG", default="vi", show_default=True,
+              help="Language of the messages (also DOCGEN_LANG).")
 @click.version_option(package_name="docgen")
-def main() -> None:
+def main(lang: str) -> None:
     """Official Party documents (.docx) for every grassroots unit, from one plan."""
 
 
@@ -73,12 +90,17 @@ def import_plan(source: Path, output: Path, org_file: Path | None, fix: bool) ->
     elif source.suffix.lower() == ".txt":
         result = import_text(_read_text(source), organisation, fix=fix)
     else:
-        raise Failure(f"{source}: expected a .txt or .docx file")
+        raise Failure(N_("%(file)s: cần tệp .txt hoặc .docx"), file=source)
     write_atomically(output, dump_plan(result.plan).encode("utf-8"))
     for suggestion in result.suggestions:
         click.echo(f"{suggestion.where}: {suggestion.message}", err=True)
-    applied = " (applied)" if fix else ""
-    click.echo(f"{output}: {len(result.suggestions)} suggestion(s){applied}", err=True)
+    count = len(result.suggestions)
+    if fix:
+        click.echo(ngettext("%(file)s: %(count)s gợi ý (đã áp dụng)", "%(file)s: %(count)s gợi ý (đã áp dụng)", count,
+                            language(), file=output), err=True)
+    else:
+        click.echo(ngettext("%(file)s: %(count)s gợi ý", "%(file)s: %(count)s gợi ý", count, language(), file=output),
+                   err=True)
 
 
 def _read_text(path: Path) -> str:
@@ -87,7 +109,7 @@ def _read_text(path: Path) -> str:
     try:
         return decode_text(path.read_bytes())
     except UnicodeDecodeError:
-        raise Failure(f"{path}: not UTF-8 text; save it as UTF-8 and try again") from None
+        raise Failure(N_("%(file)s: không phải văn bản mã UTF-8; hãy lưu lại với mã UTF-8 rồi thử lại"), file=path) from None
 
 
 # Spelt out (not imported) so that `docgen --help` does not load the engine; a test keeps them in step.
@@ -119,10 +141,7 @@ def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path |
 
     plan = load_plan(plan_file)
     unit = _find_unit(unit_code, units_file) if unit_code or units_file else None
-    try:
-        context = document_context(kind, plan, unit)
-    except ValueError as error:
-        raise Failure(str(error)) from None
+    context = document_context(kind, plan, unit)
     write_atomically(output, Engine(engine).render(kind, context))
     click.echo(str(output))
 
@@ -131,12 +150,12 @@ def _find_unit(code: str | None, units_file: Path | None):
     from docgen.units import read_units
 
     if not (code and units_file):
-        raise Failure("--unit and --units go together: the unit's code and the file that lists it")
+        raise Failure(N_("--unit và --units đi cùng nhau: mã của đơn vị và tệp có đơn vị đó"))
     units = read_units(units_file)
     for unit in units:
         if unit.code == code:
             return unit
-    raise Failure(f"{units_file}: no unit with code {code!r}")
+    raise Failure(N_("%(file)s: không có đơn vị mã “%(code)s”"), file=units_file, code=code)
 
 
 @main.command()
@@ -161,14 +180,15 @@ def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int
 
     try:
         chosen = check_kinds([kind.strip() for kind in kinds.split(",") if kind.strip()])
-    except ValueError as error:
-        raise Failure(f"--kinds: {error}") from None
+    except BadInput as error:
+        raise Failure("--kinds: %(error)s", error=error.message) from None
     plan = load_plan(plan_file)
     units = read_units(units_file)
     started = time.perf_counter()
     count = write_batch(plan, units, chosen, output, jobs=jobs, engine=engine)
     elapsed = time.perf_counter() - started
-    click.echo(f"{output}: {count} documents for {len(units)} units in {elapsed:.1f} s")
+    click.echo(say(N_("%(file)s: %(count)s văn bản cho %(units)s đơn vị trong %(seconds)s giây"), file=output,
+                   count=count, units=len(units), seconds=f"{elapsed:.1f}"))
 
 
 @main.command()
@@ -182,7 +202,8 @@ def serve(host: str, port: int) -> None:
 
     server = make_server(host, port, create_app(), threaded=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.echo(f"docgen: the web app is at http://{shown}:{port}/ (Ctrl+C to stop)", err=True)
+    click.echo(say(N_("docgen: ứng dụng web ở địa chỉ %(address)s (Ctrl+C để dừng)"), address=f"http://{shown}:{port}/"),
+               err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -192,19 +213,19 @@ def serve(host: str, port: int) -> None:
 @main.command()
 @click.argument("document", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Findings as JSON.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Language of the messages.")
-def check(document: Path, as_json: bool, lang: str) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the messages (default: docgen's --lang).")
+def check(document: Path, as_json: bool, lang: str | None) -> None:
     """Check a .docx against the Party format and Vietnamese text rules; exit 1 on errors."""
     import json
 
     from docgen.check import UnreadableDocument, check_document
     from docgen.check.report import format_human, to_json
 
+    lang = lang or language()
     try:
         result = check_document(document, language=lang)
     except UnreadableDocument as error:
-        raise Failure(f"{document}: {error}") from None
+        raise Failure(f"{document}: {error.translate(lang)}") from None
     except OSError as error:
         raise Failure(f"{document}: {error.strerror}") from None
     if as_json:
@@ -226,7 +247,7 @@ def example(folder: Path | None, name: str | None) -> None:
     examples = {path.name: path for path in sorted(EXAMPLES.iterdir()) if path.is_file()}
     if name is not None:
         if name not in examples:
-            raise Failure(f"no example named {name!r}; the examples are: {', '.join(examples)}")
+            raise Failure(N_("không có tệp mẫu “%(name)s”; các tệp mẫu: %(names)s"), name=name, names=", ".join(examples))
         click.echo(examples[name].read_text(encoding="utf-8"), nl=False)
         return
     if folder is None:
@@ -235,7 +256,8 @@ def example(folder: Path | None, name: str | None) -> None:
         return
     existing = [file for file in examples if (folder / file).exists()]
     if existing:
-        raise Failure(f"{folder}: would overwrite {', '.join(existing)}; choose an empty folder")
+        raise Failure(N_("%(folder)s: sẽ ghi đè %(files)s; hãy chọn một thư mục trống"), folder=folder,
+                      files=", ".join(existing))
     folder.mkdir(parents=True, exist_ok=True)
     for file, path in examples.items():
         write_atomically(folder / file, path.read_bytes())

@@ -23,6 +23,8 @@ from docgen.context import (
     recipient_lines,
     text_paragraph,
 )
+from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.kinds import get_kind
 from docgen.model import DocType, Plan, Unit
 from docgen.vn.dates import place_date, short_date
@@ -383,10 +385,11 @@ def document_context(kind: str, plan: Plan, unit: Unit | None = None, **inputs: 
     kinds made per unit and ignored by those never made for one; ``inputs`` are the kind's own."""
     entry = get_kind(kind)
     if unit is None and entry.per_unit == "required":
-        raise ValueError(f"--kind {kind} is made for one unit: give --unit CODE and --units FILE")
+        raise BadInput(N_("--kind %(kind)s làm riêng cho từng đơn vị: hãy cho --unit MÃ và --units TỆP"), kind=kind)
     missing = [name for name in entry.inputs if name not in inputs]
     if missing:
-        raise ValueError(f"--kind {kind} needs more than the plan ({', '.join(missing)}): it is not made here")
+        raise BadInput(N_("--kind %(kind)s cần nhiều hơn kế hoạch (%(missing)s): không làm ở đây"), kind=kind,
+                       missing=", ".join(missing))
     if unit is None or entry.per_unit == "never":
         return entry.context_function(plan, **inputs)
     return entry.context_function(plan, unit, **inputs)

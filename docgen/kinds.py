@@ -88,7 +88,8 @@ def get_kind(kind: str) -> Kind:
     try:
         return KINDS[kind]
     except KeyError:
-        raise BadInput(f"unknown document kind {kind!r}; expected one of: {', '.join(KINDS)}") from None
+        raise BadInput(N_("không có loại văn bản “%(kind)s”; chọn một trong: %(kinds)s"), kind=kind,
+                       kinds=", ".join(KINDS)) from None
 
 
 def batch_kinds() -> tuple[str, ...]:

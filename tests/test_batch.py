@@ -31,7 +31,7 @@ def batch_zip(tmp_path_factory, units_csv):
     result = CliRunner().invoke(main, ["batch", str(EXAMPLES / "seed-plan.yaml"), "--units", str(units_csv),
                                        "--kinds", "unit-plan,letter,report", "-o", str(out), "--jobs", "2"])
     assert result.exit_code == 0, result.output
-    assert "252 documents for 84 units" in result.output
+    assert "252 văn bản cho 84 đơn vị" in result.output
     return out
 
 

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from docgen.cli import main
+from docgen.kinds import batch_kinds
 
 from .conftest import EXAMPLES, SEED_TEXT
 
@@ -15,8 +16,8 @@ PLAN = str(EXAMPLES / "seed-plan.yaml")
 UNITS = str(EXAMPLES / "units.csv")
 
 
-def run(*arguments):
-    return CliRunner().invoke(main, [str(argument) for argument in arguments])
+def run(*arguments, env=None):
+    return CliRunner().invoke(main, [str(argument) for argument in arguments], env=env)
 
 
 def one_line_failure(result, *expected):
@@ -73,11 +74,25 @@ def test_missing_plan_file(tmp_path):
 
 
 def test_unit_kinds_need_a_unit(tmp_path):
-    one_line_failure(run("render", PLAN, "--kind", "letter", "-o", tmp_path / "o.docx"), "--unit CODE")
+    one_line_failure(run("render", PLAN, "--kind", "letter", "-o", tmp_path / "o.docx"),
+                     "docgen: --kind letter làm riêng cho từng đơn vị: hãy cho --unit MÃ và --units TỆP")
     one_line_failure(run("render", PLAN, "--kind", "letter", "--unit", "DB01", "-o", tmp_path / "o.docx"),
-                     "--unit and --units go together")
+                     "docgen: --unit và --units đi cùng nhau: mã của đơn vị và tệp có đơn vị đó")
     one_line_failure(run("render", PLAN, "--kind", "letter", "--unit", "XX", "--units", UNITS,
-                         "-o", tmp_path / "o.docx"), "no unit with code 'XX'")
+                         "-o", tmp_path / "o.docx"), f"docgen: {UNITS}: không có đơn vị mã “XX”")
+
+
+def test_messages_in_english_with_lang_or_docgen_lang(tmp_path):
+    english = "docgen: --kind letter is made for one unit: give --unit CODE and --units FILE"
+    one_line_failure(run("--lang", "en", "render", PLAN, "--kind", "letter", "-o", tmp_path / "o.docx"), english)
+    one_line_failure(run("render", PLAN, "--kind", "letter", "-o", tmp_path / "o.docx", env={"DOCGEN_LANG": "en"}),
+                     english)
+    one_line_failure(run("--lang", "en", "batch", PLAN, "--units", UNITS, "--kinds", "memo", "-o", tmp_path / "b.zip"),
+                     f"docgen: --kinds: unknown kind(s) memo; expected some of: {', '.join(batch_kinds())}")
+    one_line_failure(run("batch", PLAN, "--units", UNITS, "--kinds", "memo", "-o", tmp_path / "b.zip"),
+                     f"docgen: --kinds: không có loại văn bản memo; chọn trong: {', '.join(batch_kinds())}")
+    result = run("render", PLAN, "-o", tmp_path / "o.docx", env={"DOCGEN_LANG": "fr"})
+    assert result.exit_code == 2 and "Invalid value for '--lang'" in result.output
 
 
 def test_render_one_unit_document(tmp_path):
@@ -107,7 +122,10 @@ def test_import_reports_glued_words_and_fix_applies_them(tmp_path):
     assert "Khốixây" in kept.output and "Khối xây" in kept.output
     assert "Khốixây" in (tmp_path / "kept.yaml").read_text(encoding="utf-8")
     fixed = run("import-plan", SEED_TEXT, "--fix", "-o", tmp_path / "fixed.yaml")
-    assert fixed.exit_code == 0 and "(applied)" in fixed.output
+    *suggestions, summary = fixed.output.splitlines()
+    assert fixed.exit_code == 0 and summary == f"{tmp_path / 'fixed.yaml'}: {len(suggestions)} gợi ý (đã áp dụng)"
+    english = run("--lang", "en", "import-plan", SEED_TEXT, "--fix", "-o", tmp_path / "fixed.yaml")
+    assert english.output.splitlines()[-1] == f"{tmp_path / 'fixed.yaml'}: {len(suggestions)} suggestions (applied)"
     text = (tmp_path / "fixed.yaml").read_text(encoding="utf-8")
     assert "Khốixây" not in text and "Khối xây dựng" in text
 
@@ -115,11 +133,25 @@ def test_import_reports_glued_words_and_fix_applies_them(tmp_path):
 def test_check_exit_codes(tmp_path):
     good = tmp_path / "good.docx"
     assert run("render", PLAN, "-o", good).exit_code == 0
-    assert run("check", good).exit_code == 0
+    result = run("check", good)
+    assert result.exit_code == 0 and result.output == "văn bản của Đảng: 0 lỗi, 0 cảnh báo\n"
     result = run("check", good, "--json")
     assert result.exit_code == 0 and '"findings": []' in result.output
     (tmp_path / "bad.docx").write_bytes(b"plain text")
-    one_line_failure(run("check", tmp_path / "bad.docx"), "bad.docx")
+    one_line_failure(run("check", tmp_path / "bad.docx"),
+                     f"docgen: {tmp_path / 'bad.docx'}: không phải tệp .docx (không phải tệp ZIP)")
+    one_line_failure(run("check", tmp_path / "bad.docx", "--lang", "en"),
+                     f"docgen: {tmp_path / 'bad.docx'}: not a .docx file (not a ZIP archive)")
+
+
+def test_check_speaks_its_own_lang_or_docgen_s(tmp_path):
+    good = tmp_path / "good.docx"
+    assert run("render", PLAN, "-o", good).exit_code == 0
+    english = "Party document: 0 errors, 0 warnings\n"
+    assert run("check", good, "--lang", "en").output == english
+    assert run("--lang", "en", "check", good).output == english
+    assert run("check", good, env={"DOCGEN_LANG": "en"}).output == english
+    assert run("check", good, "--lang", "vi", env={"DOCGEN_LANG": "en"}).output == "văn bản của Đảng: 0 lỗi, 0 cảnh báo\n"
 
 
 def test_help_starts_fast_without_heavy_imports():

@@ -3,6 +3,8 @@
 import pytest
 
 from docgen.derive import Citation, document_context, self_name
+from docgen.errors import BadInput
+from docgen.kinds import KINDS
 from docgen.model import Plan, Unit
 
 
@@ -135,10 +137,13 @@ def test_report_form(seed_plan):
 
 
 def test_unit_kinds_need_a_unit(seed_plan):
-    with pytest.raises(ValueError, match="--unit"):
+    with pytest.raises(BadInput) as refused:
         document_context("letter", seed_plan)
-    with pytest.raises(ValueError, match="unknown document kind"):
+    assert refused.value.translate("en") == "--kind letter is made for one unit: give --unit CODE and --units FILE"
+    with pytest.raises(BadInput) as refused:
         document_context("memo", seed_plan)
+    assert refused.value.translate("en") == \
+        f"unknown document kind “memo”; expected one of: {', '.join(KINDS)}"
 
 
 def test_new_tone_style_everywhere(seed_plan):

@@ -116,8 +116,10 @@ def test_errors_name_the_template(tmp_path):
 
 
 def test_unknown_engine_is_refused():
-    with pytest.raises(RenderError, match="unknown engine"):
+    with pytest.raises(RenderError) as refused:
         Engine("turbo")
+    assert str(refused.value) == "không có bộ dựng “turbo”; chọn một trong: compiled, reference"
+    assert refused.value.translate("en") == "unknown engine “turbo”; expected one of: compiled, reference"
 
 
 def test_raw_zip_writer():

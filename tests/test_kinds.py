@@ -19,6 +19,7 @@ from docgen.builder import BODY_STYLES
 from docgen.cli import main
 from docgen.context import plan_context
 from docgen.derive import document_context
+from docgen.errors import BadInput
 from docgen.kinds import KINDS, Kind
 from docgen.model import DocType
 from docgen.units import read_units
@@ -184,17 +185,17 @@ def tally(monkeypatch):
 
 
 def test_a_committee_kind_with_inputs_is_made_only_with_them(tally, seed_plan, units, tmp_path):
-    with pytest.raises(ValueError, match=r"--kind tally needs more than the plan \(reports\)"):
+    with pytest.raises(BadInput, match=r"^--kind tally cần nhiều hơn kế hoạch \(reports\): không làm ở đây$"):
         document_context("tally", seed_plan, units[0])
     context = document_context("tally", seed_plan, reports=["DB01", "DB02"])
     assert context["summary"] == "tổng hợp 2 báo cáo"
     TypeAdapter(tally.context_type).validate_python(context, strict=True)
     for committee_kind in ("tally", "plan"):
-        with pytest.raises(ValueError, match=f"unknown kind.*{committee_kind}"):
+        with pytest.raises(BadInput, match=f"^không có loại văn bản {committee_kind}; chọn trong: "):
             check_kinds([committee_kind])
     result = CliRunner().invoke(main, ["render", str(EXAMPLES / "seed-plan.yaml"), "--kind", "tally",
                                        "-o", str(tmp_path / "t.docx")])
-    assert result.exit_code == 2 and "needs more than the plan" in result.output
+    assert result.exit_code == 2 and "cần nhiều hơn kế hoạch" in result.output
     page = page_text(make_app(tmp_path).test_client().get("/tao-van-ban/"))
     assert 'value="tally"' not in page
 

@@ -17,6 +17,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.kinds import get_kind
 
 # The templates ship inside the package (``docgen/templates`` links to the top-level folder in a checkout).
@@ -26,6 +27,9 @@ ENGINES = ("compiled", "reference")
 
 class RenderError(BadInput):
     """A template could not be rendered with the given data (message says why)."""
+
+
+TEMPLATE_ERROR = N_("mẫu %(template)s: %(error)s")
 
 
 class DocumentEnvironment(SandboxedEnvironment):
@@ -77,7 +81,7 @@ def render_reference(template: Path, context: dict[str, Any]) -> bytes:
     try:
         document.render(context, jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as error:
-        raise RenderError(f"template {template.name}: {error}") from error
+        raise RenderError(TEMPLATE_ERROR, template=template.name, error=error) from error
     for name, value in document_properties(context).items():
         setattr(document.docx.core_properties, name, value)
     buffer = io.BytesIO()
@@ -90,7 +94,8 @@ class Engine:
 
     def __init__(self, name: str = "compiled"):
         if name not in ENGINES:
-            raise RenderError(f"unknown engine {name!r}; expected one of: {', '.join(ENGINES)}")
+            raise RenderError(N_("không có bộ dựng “%(engine)s”; chọn một trong: %(engines)s"), engine=name,
+                              engines=", ".join(ENGINES))
         self.name = name
         self._compiled: dict[str, Any] = {}
 

@@ -29,7 +29,7 @@ from typing import Any
 from jinja2 import TemplateError
 from lxml import etree
 
-from docgen.engine import RenderError, cache, document_properties, jinja_environment, render_reference
+from docgen.engine import TEMPLATE_ERROR, RenderError, cache, document_properties, jinja_environment, render_reference
 from docgen.engine.rawzip import Entry, write_zip
 
 DOCUMENT_PART = "word/document.xml"
@@ -79,7 +79,7 @@ def prepare(path: Path) -> dict[str, Any]:
         # Jinja's default whitespace handling the output is the same without that round trip.
         prepared["code"] = jinja_environment().compile(source_xml)
     except TemplateError as error:
-        raise RenderError(f"template {path.name}: {error}") from error
+        raise RenderError(TEMPLATE_ERROR, template=path.name, error=error) from error
     prepared["fast"] = not _NEEDS_TREE.search(source_xml)
     prepared["other_empties"] = bool({match.group(1) for match in _OPENS_ON_TAG.finditer(source_xml)} - {"w:t"})
     root = source.docx._element
@@ -135,7 +135,7 @@ class CompiledTemplate:
         try:
             xml = self._body.render(context)
         except TemplateError as error:
-            raise RenderError(f"template {self.path.name}: {error}") from error
+            raise RenderError(TEMPLATE_ERROR, template=self.path.name, error=error) from error
         return write_zip(self._members(self._document_xml(xml), self._core_xml(context)))
 
     def _document_xml(self, rendered: str) -> bytes:
