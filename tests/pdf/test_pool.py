@@ -1,0 +1,111 @@
+"""The pool under trouble: an office killed or hung mid-batch, a pool closed, LibreOffice missing."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from docgen.pdf import OfficeMissing, PdfPool
+from docgen.pdf.batch import write_pdf_batch
+from docgen.pdf.worker import ConversionTimedOut
+
+BATCH_KINDS = ("unit-plan", "letter", "report")
+
+
+def alive(pid: int) -> bool:
+    """Running, not merely waiting to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def office_pids(pool: PdfPool) -> list[int]:
+    return [pid for pid in pool.pids() if Path(f"/proc/{pid}/cmdline").read_text().startswith(str(pool.office.program))]
+
+
+def pdfs_in(archive: Path) -> dict[str, int]:
+    """The pages of each PDF in a batch ZIP."""
+    with zipfile.ZipFile(archive) as opened:
+        return {name: len(PdfReader(io.BytesIO(opened.read(name))).pages)
+                for name in opened.namelist() if name.endswith(".pdf")}
+
+
+def test_an_office_killed_mid_batch_costs_one_retry(seed_plan, units, tmp_path):
+    killed = []
+
+    def kill_one(done: int, total: int) -> None:
+        if done == 5:
+            killed.append(office_pids(pool)[0])
+            os.kill(killed[0], signal.SIGKILL)
+
+    with PdfPool(2) as pool:
+        failures = write_pdf_batch(seed_plan, units, BATCH_KINDS, pool, archive=tmp_path / "b.zip", progress=kill_one)
+        assert failures == []
+        assert (pool.stats.retries, pool.stats.restarts) == (1, 1)
+        assert not alive(killed[0]) and killed[0] not in pool.pids()
+    pages = pdfs_in(tmp_path / "b.zip")
+    assert len(pages) == len(units) * len(BATCH_KINDS) == 66
+    assert all(count >= 1 for count in pages.values())
+
+
+def test_a_hung_office_is_killed_after_the_timeout_and_only_its_document_fails(seed_plan, units, tmp_path):
+    stopped = []
+
+    def stop_one(done: int, total: int) -> None:
+        if done == 2:
+            stopped.append(office_pids(pool)[0])
+            os.kill(stopped[0], signal.SIGSTOP)
+
+    with PdfPool(2, timeout=3) as pool:
+        failures = write_pdf_batch(seed_plan, units[:4], BATCH_KINDS, pool, archive=tmp_path / "b.zip",
+                                   progress=stop_one)
+        assert not alive(stopped[0]) and stopped[0] not in pool.pids()
+        assert pool.stats.restarts == 1 and pool.stats.retries == 0
+    assert len(failures) == 1
+    entry, error = failures[0]
+    assert isinstance(error, ConversionTimedOut) and "more than 3 s" in str(error)
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        names = set(archive.namelist())
+    assert entry.path in names  # its .docx is there; its PDF is not
+    assert len(pdfs_in(tmp_path / "b.zip")) == 11 and len(names) == 12 + 11 + 1
+
+
+def test_closing_the_pool_leaves_no_process_and_no_profile(docx):
+    pool = PdfPool(2)
+    pids = pool.pids()
+    profiles = [Path(re.search(r"UserInstallation=file://(\S+?)\x00", Path(f"/proc/{pid}/cmdline").read_text())[1])
+                for pid in office_pids(pool)]
+    folders = [profile.parent for profile in profiles]
+    assert len(pids) == 4 and all(map(alive, pids)) and all(profile.is_dir() for profile in profiles)
+    pool.close()
+    assert not any(map(alive, pids))
+    assert not any(folder.exists() for folder in folders)
+
+
+def test_without_libreoffice_pdf_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("DOCGEN_SOFFICE", raising=False)
+    with pytest.raises(OfficeMissing, match="PDF needs LibreOffice, which is not installed: install "
+                                            "libreoffice-writer-nogui and python3-uno"):
+        PdfPool(1)
+
+
+def test_without_the_python_bridge_pdf_says_what_to_install(monkeypatch, tmp_path):
+    """An office whose Python cannot import uno: docgen's own Python stands in for one."""
+    program = tmp_path / "program"
+    program.mkdir()
+    (program / "soffice").write_text("")
+    (program / "soffice.bin").write_text("")
+    (program / "python").symlink_to(sys.executable)
+    monkeypatch.setenv("DOCGEN_SOFFICE", str(program / "soffice"))
+    with pytest.raises(OfficeMissing, match=r"PDF needs LibreOffice's Python bridge \(.*No module named 'uno'\)"):
+        PdfPool(1)
