@@ -13,6 +13,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from docgen.i18n import N_, Message
 from docgen.model import InvalidData, Organisation, Plan, describe_errors
 
 # The examples ship inside the package (``docgen/examples`` links to the top-level folder in a checkout).
@@ -28,14 +29,15 @@ def load_yaml(path: Path) -> object:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
-        raise InvalidData(str(path), ["file not found"]) from None
+        raise InvalidData(str(path), [Message(N_("không có tệp này"))]) from None
     except (UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InvalidData(str(path), [f"not a readable UTF-8 YAML file ({error.__class__.__name__})"]) from None
+        raise InvalidData(str(path), [Message(N_("không đọc được: cần tệp YAML mã UTF-8 (%(error)s)"),
+                                              error=error.__class__.__name__)]) from None
 
 
 def parse_model(model: type[Model], data: object, source: str) -> Model:
     if not isinstance(data, dict):
-        raise InvalidData(source, [f"expected a mapping of fields for a {model.__name__.lower()}"])
+        raise InvalidData(source, [Message(N_("cần các mục của dữ liệu, mỗi dòng “tên mục: giá trị”"))])
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -55,20 +55,20 @@ def _shown(value, language: str):
     return value
 
 
-class Message:
-    """A message id with its parameters, translated when it is shown; ``str()`` gives the Vietnamese."""
+class Message(str):
+    """A message id with its parameters, translated when it is shown.
 
-    __slots__ = ("id", "params")
+    It is also the Vietnamese text itself (a ``str``), so code that joins or prints messages keeps
+    working; :meth:`translate` gives it in another language.
+    """
 
-    def __init__(self, message: str, **params):
-        self.id = message
-        self.params = params
+    def __new__(cls, message: str, **params):
+        text = super().__new__(cls, translate(message, "vi", **params))
+        text.id, text.params = message, params
+        return text
 
     def translate(self, language: str = "vi") -> str:
         return translate(self.id, language, **self.params)
-
-    def __str__(self) -> str:
-        return self.translate()
 
     def __repr__(self) -> str:
         return f"Message({self.id!r}, **{self.params!r})"

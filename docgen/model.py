@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from docgen.errors import BadInput
+from docgen.i18n import N_, Message
 from docgen.vn.dates import date_or_none
 from docgen.vn.text import collapse_spaces, normalize
 
@@ -172,52 +173,50 @@ class Unit(_Model):
         return f"{'Đảng ủy' if self.is_dang_bo else 'Chi bộ'} {self.name}"
 
 
-# What a field expects, said in Vietnamese, for the error kinds a person can cause.
-_EXPECTED_VI = {
-    "missing": "bắt buộc, chưa có",
-    "string_too_short": "không được để trống",
-    "string_type": "phải là chữ",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "greater_than_equal": "phải từ {ge} trở lên",
-    "date_parsing": "phải là ngày (ngày/tháng/năm)",
-    "date_from_datetime_parsing": "phải là ngày (ngày/tháng/năm)",
-    "date_type": "phải là ngày (ngày/tháng/năm)",
-    "enum": "không có trong danh sách được chọn",
-    "extra_forbidden": "không có mục này",
-    "list_type": "phải là danh sách",
-    "dict_type": "phải là một nhóm mục",
+# What a field expects, for the error kinds a person can cause.
+_EXPECTED = {
+    "missing": N_("bắt buộc, chưa có"),
+    "string_too_short": N_("không được để trống"),
+    "string_type": N_("phải là chữ"),
+    "int_parsing": N_("phải là số nguyên"),
+    "int_type": N_("phải là số nguyên"),
+    "greater_than_equal": N_("phải từ %(ge)s trở lên"),
+    "date_parsing": N_("phải là ngày (ngày/tháng/năm)"),
+    "date_from_datetime_parsing": N_("phải là ngày (ngày/tháng/năm)"),
+    "date_type": N_("phải là ngày (ngày/tháng/năm)"),
+    "enum": N_("không có trong danh sách được chọn"),
+    "extra_forbidden": N_("không có mục này"),
+    "list_type": N_("phải là danh sách"),
+    "dict_type": N_("phải là một nhóm mục"),
 }
-_PATTERN_HINTS_VI = {
-    "symbol": "chỉ gồm chữ in hoa, không dấu cách, ví dụ ĐUK",
-    "kind": "“Đảng bộ cơ sở” hoặc “Chi bộ cơ sở”",
+_PATTERN_HINTS = {
+    "symbol": N_("chỉ gồm chữ in hoa, không dấu cách, ví dụ ĐUK"),
+    "kind": N_("“Đảng bộ cơ sở” hoặc “Chi bộ cơ sở”"),
 }
 
 
-def expected_vi(item: dict) -> str:
-    """What a pydantic error item's field expects, in Vietnamese (for the web app and units files)."""
+def expected(item: dict) -> Message:
+    """What a pydantic error item's field expects (for the web app, units and plan files); a
+    validator's own refusal (a date not on the calendar) says it itself."""
+    context = item.get("ctx", {})
+    if isinstance(context.get("error"), BadInput):
+        return context["error"].message
     if item["type"] == "string_pattern_mismatch":
         field = str(item["loc"][-1]) if item["loc"] else ""
-        return _PATTERN_HINTS_VI.get(field, "không đúng dạng")
-    template = _EXPECTED_VI.get(item["type"])
-    if template is None:
-        return "giá trị không hợp lệ"
-    return template.format(**{key: value for key, value in item.get("ctx", {}).items()})
+        return Message(_PATTERN_HINTS.get(field, N_("không đúng dạng")))
+    return Message(_EXPECTED.get(item["type"], N_("giá trị không hợp lệ")), **context)
 
 
-def describe_errors(error: ValidationError) -> list[str]:
+def describe_errors(error: ValidationError) -> list[Message]:
     """One line per problem: the field's dotted path, then what is expected."""
-    lines = []
-    for item in error.errors():
-        path = ".".join(str(part) for part in item["loc"]) or "(top level)"
-        lines.append(f"{path}: {item['msg']}")
-    return lines
+    return [Message("%(field)s: %(problem)s", field=".".join(str(part) for part in item["loc"]) or "–",
+                    problem=expected(item)) for item in error.errors()]
 
 
 class InvalidData(BadInput):
     """Data that does not fit the model; ``problems`` holds one line per bad field."""
 
-    def __init__(self, source: str, problems: list[str]):
+    def __init__(self, source: str, problems: list[Message]):
         self.source = source
         self.problems = problems
-        super().__init__(f"{source}: " + "; ".join(problems))
+        super().__init__("%(source)s: %(problems)s", source=source, problems=problems)

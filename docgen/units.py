@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from docgen.errors import BadInput
-from docgen.model import Unit, expected_vi
+from docgen.model import Unit, expected
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import collapse_spaces, fold, normalize
 
@@ -154,7 +154,7 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
     except ValidationError as error:
         for item in error.errors():
             field = str(item["loc"][0])
-            errors.append(RowError(row, HEADER_VI.get(field, field), expected_vi(item)))
+            errors.append(RowError(row, HEADER_VI.get(field, field), expected(item)))
         return None
 
 

@@ -30,17 +30,21 @@ def one_line_failure(result, *expected):
 
 
 @pytest.mark.parametrize(
-    "content, expected",
+    "content, vi, en",
     [
-        ("summary: [unclosed", "not a readable UTF-8 YAML file"),
-        ("- just\n- a list\n", "expected a mapping of fields"),
-        ("summary: x\n", "organisation: Field required"),
+        ("summary: [unclosed", "không đọc được: cần tệp YAML mã UTF-8 (ParserError)",
+         "cannot read it: a UTF-8 YAML file is expected (ParserError)"),
+        ("- just\n- a list\n", "cần các mục của dữ liệu, mỗi dòng “tên mục: giá trị”",
+         "expected the data's fields, one “name: value” a line"),
+        ("summary: x\n", "organisation: bắt buộc, chưa có; body: bắt buộc, chưa có",
+         "organisation: required, missing; body: required, missing"),
     ],
 )
-def test_bad_plan_files(tmp_path, content, expected):
+def test_bad_plan_files(tmp_path, content, vi, en):
     plan = tmp_path / "plan.yaml"
     plan.write_text(content, encoding="utf-8")
-    one_line_failure(run("render", plan, "-o", tmp_path / "out.docx"), expected)
+    one_line_failure(run("render", plan, "-o", tmp_path / "out.docx"), f"docgen: {plan}: {vi}")
+    one_line_failure(run("--lang", "en", "render", plan, "-o", tmp_path / "out.docx"), f"docgen: {plan}: {en}")
     assert not (tmp_path / "out.docx").exists()
 
 
@@ -50,7 +54,10 @@ def test_invalid_fields_are_named(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     result = run("render", plan, "-o", tmp_path / "out.docx")
-    one_line_failure(result, "organisation.symbol:", "number: Input should be greater than or equal to 1")
+    one_line_failure(result, f"docgen: {plan}: organisation.symbol: chỉ gồm chữ in hoa, không dấu cách, ví dụ ĐUK; "
+                             "number: phải từ 1 trở lên")
+    one_line_failure(run("--lang", "en", "render", plan, "-o", tmp_path / "out.docx"),
+                     f"docgen: {plan}: organisation.symbol: capital letters only, no spaces, e.g. ĐUK; number: must be 1 or more")
 
 
 def test_plan_dates_are_read_as_staff_write_them(tmp_path):
@@ -66,11 +73,14 @@ def test_plan_dates_are_read_as_staff_write_them(tmp_path):
     assert "trước ngày 10/6/2021" in body and "trước ngày 30/6/2021" in body
     plan.write_text(text.replace("date: 25/5/2021", "date: 31/2/2021"), encoding="utf-8")
     one_line_failure(run("render", plan, "-o", tmp_path / "out.docx"),
-                     "date: ", "Ngày “31/2/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày")
+                     f"docgen: {plan}: date: Ngày “31/2/2021” không có trên lịch: tháng 2 năm 2021 chỉ có 28 ngày")
+    one_line_failure(run("--lang", "en", "render", plan, "-o", tmp_path / "out.docx"),
+                     f"docgen: {plan}: date: The date “31/2/2021” is not on the calendar: month 2 of 2021 has only 28 days")
 
 
 def test_missing_plan_file(tmp_path):
-    one_line_failure(run("render", tmp_path / "nope.yaml", "-o", tmp_path / "o.docx"), "file not found")
+    one_line_failure(run("render", tmp_path / "nope.yaml", "-o", tmp_path / "o.docx"),
+                     f"docgen: {tmp_path / 'nope.yaml'}: không có tệp này")
 
 
 def test_unit_kinds_need_a_unit(tmp_path):

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from wtforms import SelectChoice, SelectMultipleField
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from docgen.model import expected_vi
+from docgen.model import expected
+from webui.i18n import core_message
 
 
 def choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
@@ -23,5 +24,5 @@ class CheckboxesField(SelectMultipleField):
 
 def model_error(item: dict) -> str:
     """A pydantic error of the data model as the sentence shown under its form field."""
-    expected = expected_vi(item)
-    return expected[:1].upper() + expected[1:] + "."
+    text = core_message(expected(item))
+    return text[:1].upper() + text[1:] + "."

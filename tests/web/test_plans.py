@@ -78,6 +78,7 @@ def test_date_errors_follow_the_page_language(client):
         in errors_for(client, date="31/2/2021")
     assert "Line 2: The date “10-13-2021” is not on the calendar: there is no month 13, months go from 1 to 12." \
         in errors_for(client, unit_tasks="Họp | 1/6/2021\nBáo cáo | 10-13-2021")
+    assert "Not in the list of choices." in errors_for(client, type="XX")
 
 
 def test_new_plan_starts_from_the_committee_and_is_created(app, client):
