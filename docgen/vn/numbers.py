@@ -88,7 +88,7 @@ def number_to_words(n: int) -> str:
 def to_roman(n: int) -> str:
     """13 -> `XIII`, for congresses and terms (Đại hội XIII, khóa XV)."""
     if not 1 <= n <= 3999:
-        raise ValueError(f"Số La Mã chỉ từ 1 đến 3999, nhận {n!r} (Roman numerals cover 1..3999)")
+        raise ValueError(f"Roman numerals cover 1..3999, not {n!r}")
     numeral = ""
     for value, letters in _ROMAN:
         count, n = divmod(n, value)
@@ -107,4 +107,4 @@ def from_roman(text: str) -> int:
         n = sum(-value if value < after else value for value, after in zip(values, values[1:] + [0]))
         if 1 <= n <= 3999 and to_roman(n) == numeral:
             return n
-    raise ValueError(f"Không phải số La Mã hợp lệ: {text!r} (not a Roman numeral in 1..3999)")
+    raise ValueError(f"not a Roman numeral in 1..3999: {text!r}")

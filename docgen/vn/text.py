@@ -98,7 +98,7 @@ def apply_tone_style(text: str, style: str) -> str:
     An organisation writes one style everywhere; every other syllable (quý, ngoài, hoàn, hoạt) is left alone.
     """
     if style not in TONE_STYLES:
-        raise ValueError(f"Kiểu bỏ dấu không hợp lệ: {style!r} (tone style must be 'old' or 'new')")
+        raise ValueError(f"tone style must be 'old' or 'new', not {style!r}")
     text = normalize(text)
     parts, done = [], 0
     for match, site in _sites(text):
