@@ -17,7 +17,7 @@ ALLOWED = {
     "docgen.context_types": set(),
     "docgen.kinds": {"docgen.errors", "docgen.i18n", "docgen.context_types"},
     "docgen.uploads": {"docgen.errors", "docgen.i18n"},
-    "docgen.engine": {"docgen.errors", "docgen.atomic", "docgen.kinds"},
+    "docgen.engine": {"docgen.errors", "docgen.i18n", "docgen.atomic", "docgen.kinds"},
     "docgen.outline": {"docgen.vn"},
     "docgen.model": {"docgen.errors", "docgen.i18n", "docgen.vn"},
     "docgen.check": {"docgen.errors", "docgen.i18n", "docgen.format", "docgen.vn"},
@@ -25,19 +25,24 @@ ALLOWED = {
 }
 
 
-def project_imports(package: str) -> dict[str, set[str]]:
-    """Modules of ``package`` (a module or a package) and the project modules each imports."""
+def imports(package: str) -> dict[str, set[str]]:
+    """Modules of ``package`` (a module or a package) and every module each imports."""
     path = REPO / Path(*package.split("."))
     files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
     found = {}
     for file in files:
         imported = set()
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else (
-                [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
-            imported |= {name for name in names if name.split(".")[0] in ("docgen", "webui")}
+            imported |= set([node.module] if isinstance(node, ast.ImportFrom) and node.module else (
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else []))
         found[str(file.relative_to(REPO))] = imported
     return found
+
+
+def project_imports(package: str) -> dict[str, set[str]]:
+    """Modules of ``package`` and the project modules each imports."""
+    return {file: {name for name in imported if name.split(".")[0] in ("docgen", "webui")}
+            for file, imported in imports(package).items()}
 
 
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
@@ -55,3 +60,9 @@ def test_only_the_serve_command_reaches_the_web_app():
     for file, imported in project_imports("docgen").items():
         if any(name.startswith("webui") for name in imported):
             assert file == "docgen/cli.py", file
+
+
+def test_the_core_translates_its_messages_without_flask():
+    """docgen.i18n reads the catalog with gettext; Flask and Flask-Babel are the web app's."""
+    for file, imported in imports("docgen").items():
+        assert not {name.split(".")[0] for name in imported} & {"flask", "flask_babel"}, file
