@@ -26,11 +26,13 @@ def N_(message: str) -> str:
 
 @cache
 def catalog(language: str) -> gettext.NullTranslations:
+    """The translations into ``language`` (none for Vietnamese, the ids themselves); an unknown
+    language is refused."""
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
     if language == "vi":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALE_DIR, [language])
+    return gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
 
 
 def translate(message: str, language: str = "vi", **params) -> str:

@@ -18,7 +18,7 @@ from docgen.check.package import Package, UnreadableDocument, read_source
 from docgen.check.properties import WordDocument
 from docgen.check.rules import run_rules
 from docgen.format import Profile, load_profile
-from docgen.i18n import LANGUAGES
+from docgen.i18n import catalog
 
 __all__ = ["CheckResult", "Finding", "UnreadableDocument", "check_document"]
 
@@ -34,8 +34,7 @@ def check_document(
 
     ``allow`` lists the organisation's own abbreviations and foreign names the text rules accept.
     """
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
+    catalog(language)  # an unknown language is refused before the work
     if not isinstance(profile, Profile):
         profile = load_profile(*([profile] if profile else []))
     document = WordDocument(Package(read_source(source)))

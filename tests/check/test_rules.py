@@ -385,8 +385,11 @@ def test_messages_follow_the_language(good):
     (vi,) = check_document(data).findings
     (en,) = check_document(data, language="en").findings
     assert "Hưng Yên, ngày 05 tháng 02 năm 2021" in vi.message and "Ngày dưới 10" in vi.message
-    assert "leading zero" in en.message
+    assert en.message == ("Days below 10 and months 1 and 2 take a leading zero, months 3 to 12 do not: "
+                          "write “Hưng Yên, ngày 05 tháng 02 năm 2021”.")
     assert vi.location == "bảng 1, ô (1,2), đoạn 2" and en.location == "table 1, cell (1,2), paragraph 2"
+    with pytest.raises(ValueError, match=r"^language must be one of \('vi', 'en'\), not 'fr'$"):
+        check_document(data, language="fr")
 
 
 def test_fonts_are_counted_not_listed_per_paragraph(good):
