@@ -3,13 +3,19 @@
 Headers may be Vietnamese (``Mã``, ``Tên đơn vị``, ``Loại``, ``Bí thư`` …) or English (``code``,
 ``name``, ``kind``, ``secretary`` …).  Every bad row is reported at once, numbered as a
 spreadsheet shows it (the header is row 1), and nothing is returned unless all rows are good.
+A file is read only as far as its limits (size, rows, columns, characters in a cell): the first
+thing past one stops the reading with a message saying which.  What is exported reads back as
+the same units.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +24,14 @@ from pydantic import ValidationError
 from docgen.errors import BadInput
 from docgen.model import Unit, expected
 from docgen.uploads import UnsafeFile, check_zip
-from docgen.vn.text import collapse_spaces, fold, normalize
+from docgen.vn.text import collapse_spaces, fold, nfc, normalize
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # an .xlsx's parts, unpacked
+MAX_ROWS = 20_000  # units, after the header row
+MAX_COLUMNS = 50
+MAX_CELL_CHARS = 500
+MAX_CODE_CHARS = 64  # the database's column
 
 # (field, Vietnamese header, English header, required)
 COLUMNS = (
@@ -54,6 +64,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not (self.row or self.column):
+            return self.message  # the file as a whole
         where = f"dòng {self.row}" if self.row else "tiêu đề"
         return f"{where}, cột “{self.column}”: {self.message}" if self.column else f"{where}: {self.message}"
 
@@ -107,8 +119,6 @@ def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
     positions, errors = _header_fields(rows[0])
     if errors:
         raise UnitsFileError(source, errors)
-    if len(rows) - 1 > MAX_ROWS:
-        raise UnitsFileError(source, [RowError(0, "", f"quá {MAX_ROWS} dòng")])
     units, codes = [], {}
     for number, row in enumerate(rows[1:], start=2):
         values = {field: normalize(str(row[i])).strip() if i < len(row) and row[i] is not None else ""
@@ -137,6 +147,8 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
     problems = []
     if not values.get("code"):
         problems.append(RowError(row, "Mã", "không được để trống"))
+    elif len(values["code"]) > MAX_CODE_CHARS:
+        problems.append(RowError(row, "Mã", f"dài tối đa {MAX_CODE_CHARS} ký tự"))
     if not name:
         problems.append(RowError(row, "Tên đơn vị", "không được để trống"))
     if kind is None:
@@ -159,20 +171,19 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
 
 
 def read_units(path: Path) -> list[Unit]:
-    """Units from a .csv or .xlsx file."""
-    _check_size(path.name, path.stat().st_size)  # before reading it
-    return units_from_rows(file_rows(path.read_bytes(), path.name), path.name)
-
-
-def _check_size(name: str, size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        raise UnitsFileError(name, [RowError(0, "", f"tệp quá lớn ({size // 1024} KB; tối đa 5 MB)")])
+    """Units from a .csv or .xlsx file, read no further than the size limit (whatever the file
+    system says its size is)."""
+    with path.open("rb") as file:
+        data = file.read(MAX_FILE_BYTES + 1)
+    return units_from_rows(file_rows(data, path.name), path.name)
 
 
 def file_rows(data: bytes, name: str) -> list[list[str]]:
     """The rows of an uploaded .csv or .xlsx as text, header first, before validation: what a
-    preview shows, with :func:`units_from_rows` then saying which rows are bad."""
-    _check_size(name, len(data))
+    preview shows, with :func:`units_from_rows` then saying which rows are bad.  ``data`` may be
+    read with one byte more than :data:`MAX_FILE_BYTES`, to know that it is too big."""
+    if len(data) > MAX_FILE_BYTES:
+        raise UnitsFileError(name, [RowError(0, "", f"tệp quá lớn: tối đa {MAX_FILE_BYTES // 1024 // 1024} MB")])
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(data, name)
@@ -181,38 +192,126 @@ def file_rows(data: bytes, name: str) -> list[list[str]]:
     raise UnitsFileError(name, [RowError(0, "", "cần tệp .csv hoặc .xlsx")])
 
 
+def _bounded(rows: Iterable[Sequence], source: str) -> list[list[str]]:
+    """Rows as text, taken one at a time: the first row past a limit stops the reading."""
+    found: list[list[str]] = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS + 1:
+            raise UnitsFileError(source, [RowError(number, "", f"quá {MAX_ROWS} dòng đơn vị "
+                                                   f"(tối đa {MAX_ROWS} dòng sau dòng tiêu đề)")])
+        if len(row) > MAX_COLUMNS:
+            raise UnitsFileError(source, [RowError(number, _column_letter(MAX_COLUMNS), (
+                f"bảng rộng quá {MAX_COLUMNS} cột (tối đa {MAX_COLUMNS} cột, đến cột "
+                f"{_column_letter(MAX_COLUMNS - 1)}): xóa các cột thừa bên phải"))])
+        cells = ["" if value is None else _cell_text(value) for value in row]
+        for index, cell in enumerate(cells):
+            if len(cell) > MAX_CELL_CHARS:
+                title = found[0][index] if found and index < len(found[0]) and found[0][index] else ""
+                raise UnitsFileError(source, [RowError(number, title or _column_letter(index), (
+                    f"ô dài {len(cell)} ký tự (tối đa {MAX_CELL_CHARS})"))])
+        found.append(cells)
+    return found
+
+
+def _column_letter(index: int) -> str:
+    """The spreadsheet's name of the column at ``index`` (0: A, 26: AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _csv_rows(data: bytes, source: str) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "cp1258"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise UnitsFileError(source, [RowError(0, "", "không đọc được: lưu tệp CSV với mã UTF-8")])
-    dialect = csv.excel
+    """RFC 4180 (a quoted field doubles its quotes), separated as Excel writes it: ``,``, ``;``
+    where the decimal mark is a comma, or tab (its "Unicode text").  A quote out of place is
+    refused rather than guessed at."""
+    text = _decoded(data, source)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        return _bounded(reader, source)
     except csv.Error:
+        raise UnitsFileError(source, [RowError(reader.line_num, "", (
+            "dấu ngoặc kép không đúng cách viết CSV: một ô có dấu ngoặc kép phải nằm trọn trong "
+            "ngoặc kép, mỗi dấu bên trong viết đôi (\"Công ty \"\"A\"\"\")"))]) from None
+
+
+def _delimiter(text: str) -> str:
+    """The separator that makes the first line into the most known column titles (``,`` when none does)."""
+    def titles(delimiter: str) -> int:
+        try:
+            header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+        except csv.Error:
+            return 0
+        return len(_header_fields(header)[0])
+
+    return max((",", ";", "\t"), key=titles)
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Windows-1258 (what Excel's plain "CSV" writes on a Vietnamese Windows) puts a tone after its
+# letter as a mark of its own, which NFC joins to it.  A mark left over, or a letter or sign that
+# Vietnamese does not write, says the bytes are in another encoding.
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+_TYPOGRAPHY = frozenset("\u00a0“”‘’–—…•«»°")
+_NOT_UTF8 = ("không đọc được chữ trong tệp (gặp “{char}”): tệp không phải UTF-8 cũng không phải tiếng Việt "
+             "mã Windows-1258. Trong Excel, chọn Lưu thành (Save As) kiểu “CSV UTF-8 (Comma delimited)”")
+
+
+def _decoded(data: bytes, source: str) -> str:
+    """The text of a CSV: UTF-8 (with or without a byte-order mark), UTF-16 with its mark, or
+    Windows-1258 when it reads as Vietnamese; anything else is refused rather than guessed."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                shown = f"0x{error.object[error.start]:02X}"
+                raise UnitsFileError(source, [RowError(0, "", _NOT_UTF8.format(char=shown))]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         pass
-    return list(csv.reader(io.StringIO(text), dialect))
+    text = nfc(data.decode("cp1258", errors="replace"))
+    foreign = next((char for char in sorted(set(text)) if not _written_in_vietnamese(char)), None)
+    if foreign is not None:
+        shown = foreign if foreign.isprintable() and not unicodedata.combining(foreign) else f"U+{ord(foreign):04X}"
+        raise UnitsFileError(source, [RowError(0, "", _NOT_UTF8.format(char=shown))])
+    return text
+
+
+def _written_in_vietnamese(char: str) -> bool:
+    if char.isascii():
+        return char.isprintable() or char in "\t\r\n"
+    if char in _TYPOGRAPHY or char in "đĐ":
+        return True
+    base, *marks = unicodedata.normalize("NFD", char)
+    return base in "aeiouyAEIOUY" and all(mark in _VIETNAMESE_MARKS for mark in marks)
 
 
 def _xlsx_rows(data: bytes, source: str) -> list[list[str]]:
+    """The first sheet, streamed: what the sheet declares about its size is not trusted, its rows
+    and cells are counted as they come."""
     from openpyxl import load_workbook
 
     try:
-        check_zip(data)
+        check_zip(data, MAX_UNPACKED_BYTES)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnsafeFile as error:
         raise UnitsFileError(source, [RowError(0, "", str(error))]) from None
     except Exception:  # openpyxl raises many kinds on a damaged file
         raise UnitsFileError(source, [RowError(0, "", "không phải tệp Excel .xlsx hợp lệ")]) from None
-    sheet = workbook.worksheets[0]
-    rows = [["" if cell is None else _cell_text(cell) for cell in row]
-            for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        return _bounded(sheet.iter_rows(values_only=True), source)
+    except UnitsFileError:
+        raise
+    except Exception:
+        raise UnitsFileError(source, [RowError(0, "", "không phải tệp Excel .xlsx hợp lệ")]) from None
+    finally:
+        workbook.close()
 
 
 def _cell_text(value) -> str:
@@ -246,6 +345,9 @@ def units_to_xlsx(units: list[Unit]) -> bytes:
     sheet.title = "Đơn vị"
     for row in _export_rows(units):
         sheet.append(row)
+        # A text starting with "=" stays text (a formula would be read back empty).
+        for cell in sheet[sheet.max_row]:
+            cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFGH", (10, 50, 16, 24, 10, 24, 14, 28)):

@@ -21,7 +21,7 @@ class UnsafeFile(BadInput):
     """A package that is not a zip, or would expand beyond reason."""
 
 
-def check_zip(data: bytes) -> None:
+def check_zip(data: bytes, max_unpacked: int = MAX_UNCOMPRESSED) -> None:
     """Refuse a package that is not a zip or whose declared contents are too large."""
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
@@ -31,5 +31,5 @@ def check_zip(data: bytes) -> None:
         raise UnsafeFile(N_("gói có quá nhiều phần (%(count)s)"), count=len(members))
     total = sum(member.file_size for member in members)
     compressed = sum(member.compress_size for member in members) or 1
-    if total > MAX_UNCOMPRESSED or total / compressed > MAX_RATIO:
+    if total > max_unpacked or total / compressed > MAX_RATIO:
         raise UnsafeFile(N_("gói giải nén ra quá lớn (%(size)s MB): có thể là zip bomb"), size=total // (1024 * 1024))

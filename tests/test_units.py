@@ -1,13 +1,23 @@
 """The units list: CSV/XLSX in and out, every spelling staff use, every bad row reported."""
 
+import codecs
+import csv
 import io
+import time
+import tracemalloc
 import unicodedata
 import zipfile
 
 import pytest
 
+from docgen.model import Unit
 from docgen.units import (
+    MAX_CELL_CHARS,
+    MAX_CODE_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
     UnitsFileError,
+    file_rows,
     parse_kind,
     read_units,
     split_name,
@@ -148,3 +158,206 @@ def test_csv_export_opens_in_excel_with_diacritics():
     data = units_to_csv(read_units(EXAMPLES / "units.csv"))
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").splitlines()[0] == "Mã,Tên đơn vị,Loại,Bí thư,Ký hiệu,Phó Bí thư,Địa danh,Email"
+
+
+# -- read exactly: quoting, separators, encodings -------------------------------------------
+
+QUOTED = 'Công ty "Thành Công"; chi nhánh, Hưng Yên'  # quotes and both separators inside a name
+
+
+def csv_bytes(delimiter: str, encoding: str) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(
+        [HEADER, ["A1", QUOTED, "Chi bộ cơ sở", "Nguyễn Thị Thuỷ"], ["A2", "Sở Y tế", "đảng bộ", "Lê Văn An"]])
+    return out.getvalue().encode(encoding)
+
+
+def test_rfc_4180_quotes_come_out_exactly():
+    data = 'Mã,Tên đơn vị,Loại,Bí thư\r\nA1,"Công ty ""Thành Công"" Hưng Yên",chi bộ,An\r\n'.encode()
+    (unit,) = units_from_rows(file_rows(data, "u.csv"), "u.csv")
+    assert unit.name == 'Công ty "Thành Công" Hưng Yên'
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be"])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_separators_and_encodings_excel_writes(delimiter, encoding):
+    data = csv_bytes(delimiter, encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    first, second = units_from_rows(file_rows(data, "u.csv"), "u.csv")
+    assert (first.name, first.kind, first.secretary) == (QUOTED, "chi-bo", "Nguyễn Thị Thuỷ")
+    assert (second.code, second.name, second.kind) == ("A2", "Sở Y tế", "dang-bo")
+
+
+def windows_1258(text: str) -> bytes:
+    """Text as Windows-1258 writes it: letters with their breve, circumflex or horn, tones apart."""
+    letters = []
+    for char in text:
+        marks = unicodedata.normalize("NFD", char)
+        tone = "".join(mark for mark in marks if mark in "\u0300\u0301\u0303\u0309\u0323")
+        letters.append(unicodedata.normalize("NFC", "".join(m for m in marks if m not in tone)) + tone)
+    return "".join(letters).encode("cp1258")
+
+
+def test_windows_1258_reads_as_vietnamese_nfc():
+    data = windows_1258("Mã;Tên đơn vị;Loại;Bí thư\r\nĐ1;Sở Văn hóa, Thể thao;Chi bộ cơ sở;Trần Thị Ánh Nguyệt\r\n")
+    assert b"\xcc" in data or b"\xec" in data  # tones written as marks apart
+    (unit,) = units_from_rows(file_rows(data, "u.csv"), "u.csv")
+    assert (unit.code, unit.name, unit.secretary) == ("Đ1", "Sở Văn hóa, Thể thao", "Trần Thị Ánh Nguyệt")
+    assert unicodedata.is_normalized("NFC", unit.name + unit.secretary)
+
+
+@pytest.mark.parametrize("data, shown", [
+    ("code,name,kind\r\nA,Müller GmbH,chi bo\r\n".encode("latin-1"), "ü"),  # Western European
+    ("code,name,kind\r\nA,§¶ng ñy Së Y tÕ,chi bo\r\n".encode("cp1252"), "§"),  # TCVN3 (ABC)
+    (b"M\xe3,T\xean\r\nA,B\x81\r\n", "\ufffd"),  # a byte Windows-1258 does not have
+])
+def test_other_encodings_are_refused_with_a_way_out(data, shown):
+    with pytest.raises(UnitsFileError) as caught:
+        file_rows(data, "u.csv")
+    message = str(caught.value)
+    assert f"gặp “{shown}”" in message and "không phải UTF-8" in message and "CSV UTF-8" in message
+
+
+def test_a_quote_out_of_place_is_refused_not_guessed():
+    data = 'Mã,Tên đơn vị,Loại\r\nA1,"Công ty "Thành Công"",chi bộ\r\n'.encode()
+    with pytest.raises(UnitsFileError, match="dòng 2: dấu ngoặc kép không đúng cách viết CSV"):
+        file_rows(data, "u.csv")
+
+
+def test_a_formula_like_text_stays_text_in_xlsx():
+    units = [Unit(code="=1+2", name="=HYPERLINK(\"x\")", kind="chi-bo", secretary="@An", deputy="+84", place="-")]
+    assert units_from_rows(file_rows(units_to_xlsx(units), "u.xlsx"), "u.xlsx") == units
+
+
+# -- round trips: an export reads back as the same units --------------------------------------
+
+HOSTILE = [
+    ('Công ty "Thành Công", số 1; Hưng Yên', 'Lê "Tư" Văn'),
+    ("Sở\tTài\tchính", "  Nguyễn Văn An  "),
+    ("Ban Quản lý\ndự án\r\nsố 2", "Trần\nThị Hà"),
+    ("=SUM(A1:A2)", "+84 912 345 678"),
+    ("-1", "@admin"),
+    ("{_{ 7*7 }_} và {_% if %_}", "{{ x }}"),
+    (unicodedata.normalize("NFD", "Công ty Thủy lợi Bắc Hưng Hải"), unicodedata.normalize("NFD", "Đỗ Thị Ánh")),
+    ("Công ty " + "rất dài " * 61, "Bùi Thị Uyên"),
+    ("'Sở Y tế'", "Ngô Quỳnh"),
+]
+
+
+@pytest.mark.parametrize("suffix, export", [(".csv", units_to_csv), (".xlsx", units_to_xlsx)])
+def test_hostile_values_round_trip(tmp_path, suffix, export):
+    units = [Unit(code=f"{number:03d}", name=name, kind="chi-bo", secretary=secretary, deputy=secretary,
+                  place=name[:20], email=f"a{number}@b.vn")
+             for number, (name, secretary) in enumerate(HOSTILE, start=1)]
+    units.append(Unit(code="1e5", name="Sở 0.50", kind="dang-bo", symbol="ĐUK"))
+    assert units[0].code == "001" and len(units[7].name) <= MAX_CELL_CHARS
+    path = tmp_path / f"again{suffix}"
+    path.write_bytes(export(units))
+    assert read_units(path) == units
+    path.write_bytes(export(read_units(path)))
+    assert read_units(path) == units
+
+
+# -- limits, checked while reading --------------------------------------------------------------
+
+
+def test_size_is_capped_while_reading_not_taken_from_the_file_system(tmp_path):
+    endless = tmp_path / "units.csv"
+    endless.symlink_to("/dev/zero")  # the file system says 0 bytes
+    with pytest.raises(UnitsFileError, match="tệp quá lớn: tối đa 5 MB"):
+        read_units(endless)
+
+
+def test_a_million_rows_are_refused_after_the_limit_not_read(tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_bytes(b"M\xc3\xa3,T\xc3\xaan \xc4\x91\xc6\xa1n v\xe1\xbb\x8b,Lo\xe1\xba\xa1i\n" + b"\n" * 1_000_000)
+    started = time.perf_counter()
+    with pytest.raises(UnitsFileError, match=f"dòng {MAX_ROWS + 2}: quá {MAX_ROWS} dòng đơn vị"):
+        read_units(path)
+    assert time.perf_counter() - started < 2
+
+
+def test_rows_up_to_the_limit_are_read():
+    rows = [HEADER] + [[f"A{n}", f"Sở {n}", "chi bộ", ""] for n in range(MAX_ROWS)]
+    data = "\r\n".join(",".join(row) for row in rows).encode()
+    assert len(file_rows(data, "u.csv")) == MAX_ROWS + 1
+
+
+def test_columns_and_cells_have_limits():
+    wide = ",".join(HEADER + [f"c{n}" for n in range(MAX_COLUMNS - 3)])
+    with pytest.raises(UnitsFileError, match=f"dòng 1, cột “AY”: bảng rộng quá {MAX_COLUMNS} cột"):
+        file_rows(wide.encode(), "u.csv")
+    assert len(file_rows(wide.rsplit(",", 1)[0].encode(), "u.csv")[0]) == MAX_COLUMNS
+    long = "Mã,Tên đơn vị,Loại\r\nA1,{},chi bộ\r\n"
+    assert file_rows(long.format("x" * MAX_CELL_CHARS).encode(), "u.csv")[1][1] == "x" * MAX_CELL_CHARS
+    with pytest.raises(UnitsFileError, match=f"dòng 2, cột “Tên đơn vị”: ô dài 501 ký tự \\(tối đa {MAX_CELL_CHARS}\\)"):
+        file_rows(long.format("x" * (MAX_CELL_CHARS + 1)).encode(), "u.csv")
+
+
+def test_a_code_longer_than_the_database_holds_is_a_row_error():
+    with pytest.raises(UnitsFileError, match=f"dòng 2, cột “Mã”: dài tối đa {MAX_CODE_CHARS} ký tự"):
+        units_from_rows([HEADER, ["A" * (MAX_CODE_CHARS + 1), "Sở Y tế", "chi bộ", ""]], "u.csv")
+
+
+def sheet_xlsx(sheet_xml: str) -> bytes:
+    """A minimal workbook of one sheet, written by hand: what it declares is up to the test."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+        "_rels/.rels": (f'<Relationships xmlns="{relationships}"><Relationship Id="rId1" '
+                        f'Type="{office}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (f'<workbook xmlns="{main}" xmlns:r="{office}"><sheets>'
+                            '<sheet name="Đơn vị" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (f'<Relationships xmlns="{relationships}"><Relationship Id="rId1" '
+                                       f'Type="{office}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}">{sheet_xml}</worksheet>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in parts.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + xml)
+    return out.getvalue()
+
+
+def cells(row: int, values: list[str]) -> str:
+    return f'<row r="{row}">' + "".join(
+        f'<c r="{chr(ord("A") + n)}{row}" t="inlineStr"><is><t>{value}</t></is></c>' for n, value in enumerate(values)
+    ) + "</row>"
+
+
+HEADER_XML = cells(1, HEADER) + cells(2, ["A1", "Sở Y tế", "chi bộ", "An"])
+
+
+def test_a_sheet_declaring_the_whole_grid_is_refused_fast_in_bounded_memory():
+    data = sheet_xlsx('<dimension ref="A1:XFD1048576"/><sheetData>' + HEADER_XML
+                      + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+                      + "</sheetData>")
+    assert len(data) < 5000
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(UnitsFileError, match=f"dòng {MAX_ROWS + 2}: quá {MAX_ROWS} dòng đơn vị"):
+            file_rows(data, "u.xlsx")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.perf_counter() - started < 5 and peak < 50 * 1024 * 1024
+
+
+def test_a_sheet_that_says_it_is_small_is_counted_as_it_is_read():
+    data = sheet_xlsx('<dimension ref="A1:D2"/><sheetData>' + HEADER_XML
+                      + '<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')
+    with pytest.raises(UnitsFileError, match=f"dòng 3, cột “AY”: bảng rộng quá {MAX_COLUMNS} cột"):
+        file_rows(data, "u.xlsx")
+    ok = sheet_xlsx('<dimension ref="A1:XFD1048576"/><sheetData>' + HEADER_XML + "</sheetData>")
+    assert units_from_rows(file_rows(ok, "u.xlsx"), "u.xlsx")[0].name == "Sở Y tế"

@@ -17,8 +17,8 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from docgen.model import Unit
 from docgen.store import units as unit_store
-from docgen.units import KIND_LABELS, UnitsFileError, file_rows, split_name, units_from_rows
-from docgen.units import units_to_csv, units_to_xlsx
+from docgen.units import KIND_LABELS, MAX_CELL_CHARS, MAX_CODE_CHARS, MAX_FILE_BYTES, UnitsFileError, file_rows
+from docgen.units import split_name, units_from_rows, units_to_csv, units_to_xlsx
 from docgen.vn.text import collapse_spaces, normalize
 from webui.database import session
 from webui.downloads import send_bytes
@@ -31,21 +31,24 @@ PREVIEW_ROWS = 1000
 UNIT_LIST = TypeAdapter(list[Unit])
 CHOOSE_KIND = _l("Chọn Đảng bộ cơ sở hoặc Chi bộ cơ sở.")
 KIND_NAMES = {"dang-bo": _l("Đảng bộ cơ sở"), "chi-bo": _l("Chi bộ cơ sở")}
+# What a units file may hold, so that what is typed here can be exported and imported again.
+AS_IN_A_FILE = Length(max=MAX_CELL_CHARS, message=_l("Dài tối đa %(max)d ký tự."))
 
 
 class UnitForm(FlaskForm):
     code = StringField(_l("Mã"), validators=[DataRequired(_l("Nhập mã đơn vị, ví dụ DB01.")),
-                                             Length(max=64, message=_l("Mã dài tối đa 64 ký tự."))])
-    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Nhập tên đơn vị, ví dụ Sở Tài chính."))])
+                                             Length(max=MAX_CODE_CHARS, message=_l("Mã dài tối đa %(max)d ký tự."))])
+    name = StringField(_l("Tên đơn vị"), validators=[DataRequired(_l("Nhập tên đơn vị, ví dụ Sở Tài chính.")),
+                                                     AS_IN_A_FILE])
     kind = RadioField(_l("Loại"), choices=choices(KIND_NAMES.items()),
                       validate_choice=False, validators=[DataRequired(CHOOSE_KIND)])
     symbol = StringField(_l("Ký hiệu"), validators=[
         Optional(), Regexp(r"^[A-ZĐ][A-Za-zĐđ]*$", message=_l("Chỉ gồm chữ cái, viết hoa chữ đầu, ví dụ ĐU hoặc CB."))])
-    secretary = StringField(_l("Bí thư"))
-    deputy = StringField(_l("Phó Bí thư"))
-    place = StringField(_l("Địa danh"))
+    secretary = StringField(_l("Bí thư"), validators=[AS_IN_A_FILE])
+    deputy = StringField(_l("Phó Bí thư"), validators=[AS_IN_A_FILE])
+    place = StringField(_l("Địa danh"), validators=[AS_IN_A_FILE])
     email = StringField(_l("Email"), validators=[
-        Optional(), Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Địa chỉ email chưa đúng, ví dụ vanphong@hungyen.gov.vn."))])
+        Optional(), AS_IN_A_FILE, Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Địa chỉ email chưa đúng, ví dụ vanphong@hungyen.gov.vn."))])
 
 
 class ImportForm(FlaskForm):
@@ -134,7 +137,7 @@ def import_file():
     upload = form.file.data
     name = normalize(upload.filename or "")
     try:
-        rows = file_rows(upload.read(), name)
+        rows = file_rows(upload.read(MAX_FILE_BYTES + 1), name)
     except UnitsFileError as error:
         form.file.errors.append("; ".join(str(item) for item in error.errors))
         return render_template("units/import.html", form=form)
