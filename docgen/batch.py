@@ -46,18 +46,38 @@ def safe_name(text: str, limit: int = MAX_NAME_CHARS) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One document of the batch: where it goes in the archive."""
+    """One document of the batch, in its unit's folder (unique in the batch: :func:`batch_entries`)."""
 
     unit: Unit
     kind: str
-
-    @property
-    def folder(self) -> str:
-        return safe_name(f"{self.unit.code} - {self.unit.committee}")
+    folder: str
 
     @cached_property
     def path(self) -> str:
-        return f"{self.folder}/{safe_name(f'{self.unit.code} - {KINDS[self.kind].file_name}')}.docx"
+        return f"{self.folder}/{document_name(self.unit, self.kind)}"
+
+
+def document_name(unit: Unit, kind: str) -> str:
+    """``A01 - Công văn.docx``: the unit's code, cut short if need be, and the kind, never cut."""
+    title = KINDS[kind].file_name
+    return f"{safe_name(unit.code, MAX_NAME_CHARS - len(title) - 3)} - {title}.docx"
+
+
+def batch_entries(units: Sequence[Unit], kinds: Sequence[str]) -> list[Entry]:
+    """Every unit × kind, each unit in a folder of its own: where two folders' names would be
+    the same on a disk (codes differing only by what a file name cannot hold, K/1 and K:1, or by
+    case, or beyond the length a name is cut to), the later gets " (2)", " (3)" …"""
+    taken: set[str] = set()
+    last: dict[str, int] = {}  # the last number given after each name
+    entries = []
+    for unit in units:
+        folder = base = safe_name(f"{unit.code} - {unit.committee}")
+        while folder.casefold() in taken:
+            last[base.casefold()] = number = last.get(base.casefold(), 1) + 1
+            folder = f"{base} ({number})"
+        taken.add(folder.casefold())
+        entries += [Entry(unit, kind, folder) for kind in kinds]
+    return entries
 
 
 class DocumentRenderer:
@@ -150,7 +170,7 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
     workers inherit the compiled templates), or "forkserver" from a multi-threaded program such as
     the web server, where forking a thread-holding process can deadlock."""
     kinds = check_kinds(kinds)
-    entries = [Entry(unit, kind) for unit in units for kind in kinds]
+    entries = batch_entries(units, kinds)
     jobs = jobs or os.cpu_count() or 1
     if render is None:
         render = DocumentRenderer(plan, engine)

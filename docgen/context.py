@@ -1,7 +1,9 @@
 """From data to the context a template renders: every line of the document, worded and cased.
 
 Templates only place values; all wording decisions (upper case of names, the number line,
-the date line, recipients' punctuation, the ủy/uỷ style) are made here, in one place.
+the date line, recipients' punctuation, the ủy/uỷ style) are made here, in one place.  The
+organisation's ủy/uỷ style is its own writing's: the names of people and units are printed as
+spelt (:class:`HouseStyle`).
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from docgen import outline
-from docgen.model import DocType, Plan
+from docgen.model import DocType, Plan, Unit
 from docgen.vn.dates import place_date
-from docgen.vn.text import apply_tone_style, upper
+from docgen.vn.text import apply_tone_style, tone_styles_in, upper
 
 # A numbered paragraph is a sentence, not a title, when it ends like one, or when it has nothing
 # under it and runs longer than this: its number is bold and its text in the body face.
@@ -25,10 +27,30 @@ BLANK_NUMBER = "      "
 FILL_LINE = re.compile(r"^[.…]{5,}$")
 
 
+class HouseStyle(NamedTuple):
+    """How a document is written: the organisation's ủy/uỷ style (``tone``), except in the names
+    it prints as spelt (``verbatim``, each also as a header prints it, upper case)."""
+
+    tone: str
+    verbatim: tuple[str, ...] = ()
+
+
+def house_style(plan: Plan, unit: Unit | None = None) -> HouseStyle:
+    """The style of the committee's documents, or of those about ``unit``: people's names (the
+    signer, the unit's secretary and deputy) and the unit's name and place are kept as spelt.
+    Only names the style would change are listed, so most units share the committee's style."""
+    tone = plan.organisation.tone_style.value
+    names = [plan.signature.name]
+    if unit is not None:
+        names += [unit.name, unit.secretary, unit.deputy, unit.place]
+    changed = [name for name in names if tone_styles_in(name) - {tone}]
+    return HouseStyle(tone, tuple(dict.fromkeys([*changed, *map(upper, changed)])))
+
+
 @lru_cache(maxsize=8192)
-def _styled(text: str, style: str) -> str:
+def _styled(text: str, style: HouseStyle) -> str:
     """Most paragraphs are the same in every unit's documents: restyle each once."""
-    return apply_tone_style(text, style)
+    return apply_tone_style(text, style.tone, style.verbatim)
 
 
 def number_line(number: int | None, doc_type: DocType, symbol: str) -> str:
@@ -44,17 +66,17 @@ def recipient_lines(recipients: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def body_paragraphs(text: str, tone_style: str) -> tuple[dict[str, str], ...]:
+def body_paragraphs(text: str, style: HouseStyle) -> tuple[dict[str, str], ...]:
     """The outline text as a flat list of paragraphs, each with the kind its style is chosen by,
     written in the organisation's ủy/uỷ style.
 
     Cached: every unit's documents repeat the same sections, so callers must not change them."""
-    return tuple(in_tone_style(paragraphs_of(outline.parse(text)), tone_style))
+    return tuple(in_tone_style(paragraphs_of(outline.parse(text)), style))
 
 
-def text_paragraph(text: str, tone_style: str) -> dict[str, str]:
+def text_paragraph(text: str, style: HouseStyle) -> dict[str, str]:
     """One plain body paragraph (an opening sentence), in the organisation's ủy/uỷ style."""
-    return {"kind": "text", "marker": "", "text": _styled(text, tone_style)}
+    return {"kind": "text", "marker": "", "text": _styled(text, style)}
 
 
 def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
@@ -79,6 +101,7 @@ def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
 def plan_context(plan: Plan) -> dict[str, Any]:
     """The context of the committee's own document (``--kind plan``)."""
     org = plan.organisation
+    style = house_style(plan)
     context = {
         "header": {
             "superior": upper(org.superior),
@@ -89,25 +112,25 @@ def plan_context(plan: Plan) -> dict[str, Any]:
         },
         "title": plan.type.title,
         "summary": plan.summary,
-        "body": body_paragraphs(plan.body, org.tone_style.value),
+        "body": body_paragraphs(plan.body, style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(plan.recipients),
         "properties": {"subject": f"{plan.type.noun} {plan.summary}", "author": org.name},
     }
-    return in_house_style(context, org.tone_style.value)
+    return in_house_style(context, style)
 
 
 # Context parts built from body_paragraphs and text_paragraph: already in the organisation's style.
 STYLED_PARTS = ("body", "closing")
 
 
-def in_house_style(context: dict[str, Any], style: str) -> dict[str, Any]:
-    """The context with every string in the organisation's ủy/uỷ style (the body parts already are)."""
+def in_house_style(context: dict[str, Any], style: HouseStyle) -> dict[str, Any]:
+    """The context with every string in the house style (the body parts already are)."""
     return {key: value if key in STYLED_PARTS else in_tone_style(value, style) for key, value in context.items()}
 
 
-def in_tone_style(value: Any, style: str) -> Any:
-    """Every string of the context written in the organisation's ủy/uỷ style."""
+def in_tone_style(value: Any, style: HouseStyle) -> Any:
+    """Every string of the context written in the house style."""
     if isinstance(value, str):
         return _styled(value, style)
     if isinstance(value, dict):

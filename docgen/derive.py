@@ -15,7 +15,9 @@ from typing import Any
 
 from docgen import outline
 from docgen.context import (
+    HouseStyle,
     body_paragraphs,
+    house_style,
     in_house_style,
     in_tone_style,
     number_line,
@@ -151,10 +153,10 @@ def _copy_adapted(nodes: list[outline.Node], own: str, dang_bo: bool) -> list[ou
 
 
 @lru_cache(maxsize=64)
-def _carried_paragraphs(body: str, own: str, dang_bo: bool, tone_style: str) -> tuple[dict[str, str], ...]:
+def _carried_paragraphs(body: str, own: str, dang_bo: bool, style: HouseStyle) -> tuple[dict[str, str], ...]:
     """The plan's sections as a unit carries them out: shared by all units alike in kind and name."""
     carried, _ = _split_sections(body)
-    return tuple(in_tone_style(paragraphs_of(_copy_adapted(carried, own, dang_bo)), tone_style))
+    return tuple(in_tone_style(paragraphs_of(_copy_adapted(carried, own, dang_bo)), style))
 
 
 # -- the documents ------------------------------------------------------------------------
@@ -202,10 +204,10 @@ def _task_lines(plan: Plan) -> list[str]:
     return [f"{task.text}{_deadline(task.deadline)}." for task in plan.unit_tasks]
 
 
-def _finish(context: dict[str, Any], plan: Plan, subject: str, author: str) -> dict[str, Any]:
-    """Document properties, then the organisation's ủy/uỷ style over every string."""
+def _finish(context: dict[str, Any], style: HouseStyle, subject: str, author: str) -> dict[str, Any]:
+    """Document properties, then the house style over every string."""
     context["properties"] = {"subject": subject, "author": author}
-    return in_house_style(context, plan.organisation.tone_style.value)
+    return in_house_style(context, style)
 
 
 def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
@@ -248,8 +250,10 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         recipients += ["Các chi bộ trực thuộc (để thực hiện)", "Lưu Văn phòng Đảng ủy"]
     else:
         recipients += ["Các đồng chí đảng viên (để thực hiện)", "Lưu Chi bộ"]
-    style = plan.organisation.tone_style.value
-    body = [text_paragraph(opening, style), *_carried_paragraphs(plan.body, own, unit.is_dang_bo, style),
+    style = house_style(plan, unit)
+    # The plan's own sections are the committee's text, in its style: shared by all units alike.
+    carried = _carried_paragraphs(plan.body, own, unit.is_dang_bo, house_style(plan))
+    body = [text_paragraph(opening, style), *carried,
             *body_paragraphs("\n".join(lines), style)]
     context = {
         "header": _unit_header(plan, unit, DocType.KE_HOACH),
@@ -259,7 +263,7 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }
-    return _finish(context, plan, f"Kế hoạch {plan.summary}", unit.committee)
+    return _finish(context, style, f"Kế hoạch {plan.summary}", unit.committee)
 
 
 def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
@@ -276,15 +280,15 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     )
     lines += [f"{number}. {task}" for number, task in enumerate(tasks, start=1)]
     lines.append(f"Đề nghị {unit.committee} quan tâm, chỉ đạo thực hiện./.")
-    org = plan.organisation
+    org, style = plan.organisation, house_style(plan, unit)
     context = {
         "header": _committee_header(plan, DocType.CONG_VAN, summary),
         "salutation": f"Kính gửi: {unit.committee}",
-        "body": body_paragraphs("\n".join(lines), org.tone_style.value),
+        "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(["Như trên", citation.board, f"Lưu {org.office}"]),
     }
-    return _finish(context, plan, summary, org.name)
+    return _finish(context, style, summary, org.name)
 
 
 def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
@@ -312,15 +316,16 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     recipients = ["Các đảng bộ, chi bộ cơ sở" if unit is None else f"{unit.committee} (để thực hiện)",
                   citation.board, f"Lưu {org.office}"]
     summary = f"thực hiện {citation.numbered} của {citation.issuer}"
+    style = house_style(plan, unit)
     context = {
         "header": _committee_header(plan, DocType.HUONG_DAN),
         "title": DocType.HUONG_DAN.title,
         "summary": summary,
-        "body": body_paragraphs("\n".join(lines), org.tone_style.value),
+        "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(recipients),
     }
-    return _finish(context, plan, f"Hướng dẫn {summary}", org.name)
+    return _finish(context, style, f"Hướng dẫn {summary}", org.name)
 
 
 # Two dotted lines to write on (see context.FILL_LINE).
@@ -331,7 +336,7 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
     citation = Citation(plan)
     forms = _forms_of_work(plan.body)
-    style = plan.organisation.tone_style.value
+    style = house_style(plan, unit)
     opening = f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:"
     lines = ["I- KẾT QUẢ THỰC HIỆN",
              "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch",
@@ -367,7 +372,7 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }
-    return _finish(context, plan, f"Báo cáo {title}", unit.committee)
+    return _finish(context, style, f"Báo cáo {title}", unit.committee)
 
 
 @lru_cache(maxsize=16)

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from docgen.errors import BadInput
 from docgen.i18n import N_, Message
@@ -20,14 +20,20 @@ from docgen.vn.dates import date_or_none
 from docgen.vn.text import collapse_spaces, normalize
 
 
-def _clean(value: str) -> str:
-    """NFC, one space between words, no stray spaces at the ends."""
-    return collapse_spaces(normalize(value))
+def _clean(value: object) -> object:
+    """NFC, one space between words, no stray spaces at the ends; done before the value is read as a
+    string, so that what XML cannot hold is dropped (pydantic would refuse a lone surrogate) and an
+    empty text is one once cleaned."""
+    return collapse_spaces(normalize(value)) if isinstance(value, str) else value
 
 
-Text = Annotated[str, AfterValidator(_clean)]
-NonEmptyText = Annotated[str, AfterValidator(_clean), Field(min_length=1)]
-LongText = Annotated[str, AfterValidator(normalize)]
+def _normalized(value: object) -> object:
+    return normalize(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_clean)]
+NonEmptyText = Annotated[str, BeforeValidator(_clean), Field(min_length=1)]
+LongText = Annotated[str, BeforeValidator(_normalized)]
 Date = Annotated[dt.date | None, BeforeValidator(date_or_none)]
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from docgen.batch import Entry  # noqa: E402
+from docgen.batch import batch_entries  # noqa: E402
 from docgen.derive import document_context  # noqa: E402
 from docgen.engine import Engine  # noqa: E402
 from docgen.engine.compiled import CORE_PART, DOCUMENT_PART  # noqa: E402
@@ -98,7 +98,7 @@ def batch_command(units_csv: Path, out: Path, engine: str, jobs: int) -> list[st
 def reference_sample_ms(plan, units: list[Unit], sample: int) -> float:
     """Milliseconds per document of plain docxtpl, rendered in this process on a sample."""
     engine = Engine("reference")
-    entries = [Entry(unit, kind) for unit in units for kind in DEFAULT_KINDS][:sample]
+    entries = batch_entries(units[:sample], DEFAULT_KINDS)[:sample]
     started = time.perf_counter()
     for entry in entries:
         engine.render(entry.kind, document_context(entry.kind, plan, entry.unit))
@@ -111,13 +111,12 @@ def floor_ms(plan, units: list[Unit], count: int, out: Path) -> float:
     stored in the batch ZIP, and nothing else."""
     engine = Engine("compiled")
     prepared = []
-    for unit in units[:28]:
-        for kind in DEFAULT_KINDS:
-            docx = zipfile.ZipFile(io.BytesIO(engine.render(kind, document_context(kind, plan, unit))))
-            parts = [(name, docx.read(name)) for name in docx.namelist()]
-            fixed = {name: ZipEntry.deflate(name, data, smallest=True) for name, data in parts
-                     if name not in (DOCUMENT_PART, CORE_PART)}
-            prepared.append((Entry(unit, kind).path, parts, fixed))
+    for entry in batch_entries(units[:28], DEFAULT_KINDS):
+        docx = zipfile.ZipFile(io.BytesIO(engine.render(entry.kind, document_context(entry.kind, plan, entry.unit))))
+        parts = [(name, docx.read(name)) for name in docx.namelist()]
+        fixed = {name: ZipEntry.deflate(name, data, smallest=True) for name, data in parts
+                 if name not in (DOCUMENT_PART, CORE_PART)}
+        prepared.append((entry.path, parts, fixed))
     started = time.perf_counter()
     with zipfile.ZipFile(out, "w") as archive:
         for n in range(count):

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from docgen.batch import Entry, safe_name, write_batch
+from docgen.batch import batch_entries, safe_name, write_batch
 from docgen.cli import main
 from docgen.units import read_units
 
@@ -180,7 +180,7 @@ def test_entry_paths_stay_inside_their_folder():
     from docgen.model import Unit
 
     unit = Unit(code="../X", name="a/../../b", kind="chi-bo")
-    entry = Entry(unit, "letter")
+    (entry,) = batch_entries([unit], ["letter"])
     assert entry.path.count("/") == 1 and ".." not in entry.path
 
 

@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 
-from docgen.batch import DocumentRenderer, Entry, check_kinds, safe_name
+from docgen.batch import DocumentRenderer, check_kinds, document_name, safe_name
 from docgen.derive import document_context
 from docgen.kinds import KINDS, batch_kinds, default_kinds
 from docgen.store import generations
@@ -196,7 +196,7 @@ def document():
         return render_template("generate/preview.html", form=form, context=None), 400
     plan, unit, kind = document
     if unit is not None:
-        name = Entry(unit, kind).path.rsplit("/", 1)[1]
+        name = document_name(unit, kind)
     else:
         name = safe_name(f"{plan.type.noun} {plan.number or ''} {plan.summary}") + ".docx"
     return send_bytes(DocumentRenderer(plan)(unit, kind), name, DOCX)
@@ -263,6 +263,9 @@ def zip_member(generation_id: int, index: int):
         files = manifest(archive)
         if not 0 <= index < len(files):
             abort(404)
-        path = files[index]["path"]
-        data = archive.read(path)
-    return send_bytes(data, path.rsplit("/", 1)[1], DOCX)
+        # By position, which is the manifest's order: a path may be in a ZIP made before paths were unique.
+        member = archive.infolist()[index]
+        if member.filename != files[index]["path"]:
+            abort(404)
+        data = archive.read(member)
+    return send_bytes(data, member.filename.rsplit("/", 1)[1], DOCX)

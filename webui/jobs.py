@@ -2,18 +2,23 @@
 
 The thread gets its own copies of the plan and units and its own database sessions; it writes
 progress a few times a second at most. A server stopped mid-batch leaves its generation marked
-failed and no partial ZIP on the next start.
+failed and no partial ZIP on the next start. A batch is done only when every XML part of every
+document in its ZIP parses: Word would refuse a document with one that does not.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import multiprocessing
 import threading
 import time
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from flask import Flask, current_app
+from lxml import etree
 
 from docgen.atomic import remove_leftovers
 from docgen.batch import write_batch
@@ -23,6 +28,8 @@ from webui.i18n import N_
 
 INTERRUPTED = N_("Máy chủ đã dừng khi đang tạo văn bản: hãy tạo lại.")
 FAILED = N_("Không tạo được văn bản. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.")
+DAMAGED = N_("Có văn bản tạo ra bị hỏng (Word sẽ không mở được), nên không có tệp ZIP. "
+             "Hãy báo cho người quản trị.")
 PROGRESS_INTERVAL = 0.2
 
 
@@ -63,14 +70,41 @@ class Progress:
 
 def run(app: Flask, database: Database, generation_id: int, plan: Plan, units: list[Unit], kinds: list[str],
         target: Path) -> None:
+    error = ""
     try:
         # Workers come from a fork server: forking this multi-threaded server could deadlock.
         write_batch(plan, units, kinds, target, jobs=app.config["GENERATION_JOBS"],
                     progress=Progress(database, generation_id), start_method="forkserver")
+        if damaged := next(unreadable_parts(target), None):
+            app.logger.error("generation %s made a damaged document: %s", generation_id, damaged)
+            target.unlink()
+            error = DAMAGED
     except Exception:
         app.logger.exception("generation %s failed", generation_id)
-        with database.session() as session:
-            generations.finish(session, generation_id, error=FAILED)
-    else:
-        with database.session() as session:
-            generations.finish(session, generation_id)
+        error = FAILED
+    with database.session() as session:
+        generations.finish(session, generation_id, error=error)
+
+
+def unreadable_parts(batch: Path) -> Iterator[str]:
+    """"document: part: why" for each XML part of the batch's documents that does not parse.
+    A part the same as one already read (most parts are the template's own) is not read again."""
+    verified: set[bytes] = set()
+    with zipfile.ZipFile(batch) as archive:
+        for member in archive.namelist():
+            if not member.endswith(".docx"):
+                continue
+            with zipfile.ZipFile(io.BytesIO(archive.read(member))) as document:
+                for part in document.namelist():
+                    if not part.endswith((".xml", ".rels")):
+                        continue
+                    data = document.read(part)
+                    digest = hashlib.blake2b(data, digest_size=16).digest()
+                    if digest in verified:
+                        continue
+                    try:
+                        etree.fromstring(data)
+                    except etree.XMLSyntaxError as error:
+                        yield f"{member}: {part}: {error}"
+                    else:
+                        verified.add(digest)

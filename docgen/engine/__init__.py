@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 
 from docgen.errors import BadInput
 from docgen.i18n import N_
@@ -72,6 +74,25 @@ def document_properties(context: dict[str, Any]) -> dict[str, str]:
     return properties
 
 
+# A template writes ``{_{`` for a literal ``{{`` (and ``}_}``, ``{_%``, ``%_}``); docxtpl puts them
+# back over the whole rendered part, data included, where they must stay as typed.
+DOCXTPL_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
+# Data that could become part of one of them, alone or beside other text.
+_ESCAPE_LIKE = re.compile(r"[{%]_|_[}%]")
+
+
+def _out_of_reach(value: Any) -> Any:
+    """The context with every string docxtpl would unescape written with ``_`` as a character
+    reference, which its replacements do not see and the XML parser reads back as ``_``."""
+    if isinstance(value, str):
+        return Markup(str(escape(value)).replace("_", "&#95;")) if _ESCAPE_LIKE.search(value) else value
+    if isinstance(value, dict):
+        return {key: _out_of_reach(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_out_of_reach(item) for item in value]
+    return value
+
+
 def render_reference(template: Path, context: dict[str, Any]) -> bytes:
     """Plain docxtpl: a fresh ``DocxTemplate`` for each document."""
     from docxtpl import DocxTemplate
@@ -79,7 +100,7 @@ def render_reference(template: Path, context: dict[str, Any]) -> bytes:
 
     document = DocxTemplate(template)
     try:
-        document.render(context, jinja_env=jinja_environment(), autoescape=True)
+        document.render(_out_of_reach(context), jinja_env=jinja_environment(), autoescape=True)
     except TemplateError as error:
         raise RenderError(TEMPLATE_ERROR, template=template.name, error=error) from error
     for name, value in document_properties(context).items():

@@ -18,11 +18,12 @@ TONE_STYLES = ("old", "new")
 _PAIR_AT_WORD_END = re.compile(
     "[oOòóỏõọÒÓỎÕỌuUùúủũụÙÚỦŨỤ][aeAEyYàáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ](?![^\\W\\d_])"
 )
-# Control characters XML cannot hold, and carriage returns.
-_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE, U+FFFF), DEL, and
+# carriage returns.
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
-_CONTROL = re.compile(r"\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def nfc(text: str) -> str:
@@ -33,8 +34,9 @@ def nfc(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """:func:`nfc`, with line ends as ``\\n`` and no control characters (XML cannot hold them; Word
-    refuses such a file)."""
+    """:func:`nfc`, with line ends as ``\\n`` and without the characters XML cannot hold (control
+    characters, lone surrogates, U+FFFE, U+FFFF): Word refuses a file with one, and no one types
+    them; they come from broken conversions and are dropped wherever text comes in."""
     text = nfc(text)
     if not _CONTROL_CHAR.search(text):  # one character class scans far faster than the alternation
         return text
@@ -92,20 +94,37 @@ def _sites(text: str) -> Iterator[tuple[re.Match, _Site]]:
             yield match, site
 
 
-def apply_tone_style(text: str, style: str) -> str:
+def apply_tone_style(text: str, style: str, keep: tuple[str, ...] = ()) -> str:
     """Put the tone of open oa/oe/uy on the first vowel ("old": hòa, thủy) or the last ("new": hoà, thuỷ).
 
-    An organisation writes one style everywhere; every other syllable (quý, ngoài, hoàn, hoạt) is left alone.
+    An organisation writes one style everywhere; every other syllable (quý, ngoài, hoàn, hoạt) is left
+    alone, and so is every occurrence of a text in ``keep``: names, which are printed as they are spelt.
     """
     if style not in TONE_STYLES:
         raise ValueError(f"tone style must be 'old' or 'new', not {style!r}")
     text = normalize(text)
-    parts, done = [], 0
+    parts, done, kept = [], 0, None
     for match, site in _sites(text):
-        if site.style != style:
-            parts += (text[done:match.start()], site.placed(style))
-            done = match.end()
+        if site.style == style:
+            continue
+        if keep:
+            kept = _occurrences(text, keep) if kept is None else kept
+            if any(start <= match.start() < end for start, end in kept):
+                continue
+        parts += (text[done:match.start()], site.placed(style))
+        done = match.end()
     return "".join(parts) + text[done:] if parts else text
+
+
+def _occurrences(text: str, wanted: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where each of ``wanted`` occurs in ``text``, as (start, end)."""
+    found = []
+    for item in filter(None, wanted):
+        start = text.find(item)
+        while start >= 0:
+            found.append((start, start + len(item)))
+            start = text.find(item, start + 1)
+    return found
 
 
 def tone_styles_in(text: str) -> set[str]:
