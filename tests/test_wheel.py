@@ -72,7 +72,10 @@ def test_installed_docgen_renders_batches_and_checks_from_another_folder(install
         "-o", "letter.docx", cwd=work, env=env)
     batch = run(docgen, "batch", "seed-plan.yaml", "--units", "units.csv", "-o", "all.zip", "--jobs", "2",
                 cwd=work, env=env)
-    assert "66 documents for 22 units" in batch.stdout
+    assert "66 văn bản cho 22 đơn vị" in batch.stdout
+    english = run(docgen, "--lang", "en", "batch", "seed-plan.yaml", "--units", "units.csv", "-o", "all.zip",
+                  cwd=work, env=env)
+    assert "66 documents for 22 units" in english.stdout, "the English catalog travels in the wheel"
     with zipfile.ZipFile(work / "all.zip") as archive:
         assert len([name for name in archive.namelist() if name.endswith(".docx")]) == 66
     checked = subprocess.run([docgen, "check", "plan.docx"], cwd=work, env=env, capture_output=True, text=True)
