@@ -1,0 +1,277 @@
+"""The committee's words made a unit's: the phrase rules applied to a paragraph or an outline, with a
+record of what each rule changed (a review page marks the rewritten words), and who a section of
+"Tổ chức thực hiện" is for.
+
+One pass over the text: where rules overlap, the match that starts first wins, then the longer, then
+the rule written first; no rule rewrites another's words. Words in quotation marks are never
+touched, nor is a capitalised word in mid-sentence that a rule only knows in lower case (a name:
+"Lê Trong Khối" is not "trong Khối").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+from docgen.kinds import KINDS
+from docgen.wording.table import (
+    BLANK,
+    CHI_UY_STATES,
+    ORG_FIELDS,
+    PhraseRule,
+    Table,
+    default_table,
+    fill,
+    phrase_pattern,
+    phrases_regex,
+)
+from docgen.wording.unit import OrgNames, UnitProfile
+
+# Blanks whose value is a name, written as it is even at the start of a sentence.
+_VERBATIM = {"name", *ORG_FIELDS}
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# What may stand before the first word of a sentence in a paragraph: an outline marker.
+_MARKER = re.compile(r"[-+–•]|[IVXLC]+[.-]|\d{1,2}(?:\.\d{1,2})*[.-]?|[a-zđ][.)]")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one rule did: ``before`` (the committee's words) became ``after``, now at
+    ``start:end`` of the rewritten text; ``path`` is the node's place in an outline (indices from the
+    roots), () for a paragraph."""
+
+    rule: str
+    before: str
+    after: str
+    start: int
+    end: int
+    path: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    changes: tuple[Change, ...]
+    applicable: tuple[str, ...]
+    """The ids of the rules for this unit and document, in the table's order."""
+    matched: frozenset[str]
+    """The ids of the rules whose words occur, whether or not they changed them (a more specific
+    rule may have taken the words, or the unit's words may be the committee's)."""
+
+    @property
+    def unmatched(self) -> tuple[str, ...]:
+        """Rules for this unit that matched nothing: worth a warning (see :func:`unmatched`)."""
+        return tuple(rule for rule in self.applicable if rule not in self.matched)
+
+
+@dataclass(frozen=True)
+class Rewritten(_Outcome):
+    text: str
+
+
+@dataclass(frozen=True)
+class RewrittenOutline(_Outcome):
+    nodes: list
+    """The outline rewritten; nodes that did not change are the input's own, so change neither."""
+
+
+def unmatched(*outcomes: _Outcome) -> tuple[str, ...]:
+    """Rules that apply to some of these texts of one document and matched in none."""
+    matched = frozenset().union(*(outcome.matched for outcome in outcomes))
+    return tuple(dict.fromkeys(rule for outcome in outcomes for rule in outcome.applicable if rule not in matched))
+
+
+class Node(Protocol):
+    """An outline node (:class:`docgen.outline.Node`): a dataclass with these fields."""
+
+    text: str
+    children: list
+
+
+N = TypeVar("N", bound=Node)
+
+
+def rewrite(text: str, unit: UnitProfile, names: OrgNames, document: str, table: Table | None = None) -> Rewritten:
+    """One paragraph (no outline marker) of ``document`` (a kind id: ``unit-plan``, ``report`` …) for ``unit``."""
+    ready, values = _prepared(table or default_table(), names, unit, document)
+    new, changes, matched = _rewrite_text(ready, text, values)
+    return Rewritten(changes, tuple(item.rule.id for item in ready), matched, new)
+
+
+def rewrite_outline(nodes: Sequence[N], unit: UnitProfile, names: OrgNames, document: str,
+                    table: Table | None = None) -> RewrittenOutline:
+    """Every node of an outline, as :func:`rewrite` does a paragraph; the input is left as it was."""
+    ready, values = _prepared(table or default_table(), names, unit, document)
+    changes: list[Change] = []
+    matched: set[str] = set()
+
+    def walk(items: Sequence[N], path: tuple[int, ...]) -> tuple[Sequence[N], bool]:
+        result, changed = [], False
+        for index, node in enumerate(items):
+            text, found, hit = _rewrite_text(ready, node.text, values)
+            changes.extend(dataclasses.replace(change, path=path + (index,)) for change in found)
+            matched.update(hit)
+            children, below = walk(node.children, path + (index,))
+            if text != node.text or below:
+                node = dataclasses.replace(node, text=text, children=list(children))
+                changed = True
+            result.append(node)
+        return (result if changed else items), changed
+
+    rewritten, _ = walk(nodes, ())
+    return RewrittenOutline(tuple(changes), tuple(item.rule.id for item in ready), frozenset(matched), list(rewritten))
+
+
+@dataclass(frozen=True, eq=False)
+class _Ready:
+    """A rule with its pattern, the committee's names filled in."""
+
+    rule: PhraseRule
+    pattern: re.Pattern
+    capitals: bool
+    """Made from lower-case phrases: a capitalised match (group ``cap``) counts only at the start of a sentence."""
+
+
+def _prepared(table: Table, names: OrgNames, unit: UnitProfile, document: str):
+    """The rules for this kind of unit and document, and the unit's values of the blanks they use."""
+    key = ("rules", names, unit.sector, unit.type, unit.kind, unit.chi_uy, document)
+    if key not in table.cache:
+        if document not in KINDS:
+            raise ValueError(f"unknown document kind {document!r}; expected one of: {', '.join(KINDS)}")
+        ready = tuple(item for item in _patterns(table, names) if item.rule.when.admit(
+            sector=unit.sector, type=unit.type, kind=unit.kind, chi_uy=CHI_UY_STATES[unit.chi_uy], document=document))
+        uses = sorted({name for item in ready for name in BLANK.findall(item.rule.replace)})
+        table.cache[key] = ready, uses
+    ready, uses = table.cache[key]
+    placeholders = {**names.placeholders(), **unit.placeholders()}
+    return ready, tuple((name, placeholders[name]) for name in uses)
+
+
+def _patterns(table: Table, names: OrgNames) -> tuple[_Ready, ...]:
+    """Every rule's pattern with these names; a rule that needs a name the committee lacks is left out."""
+    key = ("patterns", names)
+    if key not in table.cache:
+        values = names.placeholders()
+        ready = []
+        for rule in table.phrases:
+            if rule.regex:
+                source = fill(rule.regex, values, re.escape)
+                if source is not None:
+                    ready.append(_Ready(rule, re.compile(source), capitals=False))
+            elif phrases := [phrase for phrase in (fill(phrase, values) for phrase in rule.phrases) if phrase]:
+                pattern = phrases_regex(phrases)
+                ready.append(_Ready(rule, pattern, capitals="cap" in pattern.groupindex))
+        table.cache[key] = tuple(ready)
+    return table.cache[key]
+
+
+@lru_cache(maxsize=16384)
+def _rewrite_text(ready: tuple[_Ready, ...], text: str,
+                  values: tuple[tuple[str, str], ...]) -> tuple[str, tuple[Change, ...], frozenset[str]]:
+    """Shared by every unit alike in the blanks the rules use: most paragraphs are rewritten once."""
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    candidates = []
+    for order, item in enumerate(ready):
+        for match in item.pattern.finditer(text):
+            start, end = match.span()
+            if start == end or any(low < end and start < high for low, high in quoted):
+                continue
+            if item.capitals and match["cap"] is not None and not _starts_sentence(text, start):
+                continue
+            candidates.append((start, start - end, order, match, item.rule))
+    candidates.sort(key=lambda candidate: candidate[:3])
+    blanks = dict(values)
+    parts, changes, done, position = [], [], 0, 0
+    for start, _, _, match, rule in candidates:
+        if start < done:
+            continue
+        before, after, done_at = _replacement(rule, match, blanks, text)
+        position += start - done
+        if after != before:
+            changes.append(Change(rule.id, before, after, position, position + len(after)))
+        parts += [text[done:start], after]
+        position += len(after)
+        done = done_at
+    parts.append(text[done:])
+    return "".join(parts), tuple(changes), frozenset(candidate[4].id for candidate in candidates)
+
+
+def _replacement(rule: PhraseRule, match: re.Match, blanks: dict[str, str], text: str) -> tuple[str, str, int]:
+    """(the words replaced, their replacement, where the replaced words end), upper case kept at the
+    start of a sentence: the replacement's first letter (unless it is a name), or when the
+    replacement is empty, the next word's."""
+    if rule.regex:
+        after = match.expand(fill(rule.replace, blanks, lambda value: value.replace("\\", "\\\\")))
+    else:
+        after = fill(rule.replace, blanks)
+    start, end = match.span()
+    if text[start].isupper() and _starts_sentence(text, start):
+        first = BLANK.match(rule.replace)
+        if after and not (first and first[1] in _VERBATIM):
+            after = after[0].upper() + after[1:]
+        elif not after and end < len(text) and text[end].islower():
+            after, end = text[end].upper(), end + 1
+    return text[start:end], after, end
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[:position].rstrip().rstrip("\"“‘(").rstrip()
+    return not before or before.endswith((".", "!", "?", "…", ":")) or _MARKER.fullmatch(before) is not None
+
+
+# -- who a section is for -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Whether a section is the unit's task: ``own`` True or False, None when the table does not know.
+
+    ``rule`` is the addressee rule that decided ("" when only the unit's name did); ``words`` the
+    words of the heading that decided."""
+
+    own: bool | None
+    rule: str
+    words: str
+
+
+def addressee(heading: str, unit: UnitProfile, names: OrgNames, table: Table | None = None) -> Addressee:
+    """Whether the section under ``heading`` (a "Tổ chức thực hiện" item's text, no marker) is the unit's task.
+
+    The rule whose words open the heading decides (the longest; then the first written); a rule
+    for bodies a unit does not run (``own: named``) gives the task to the units it names; a
+    heading no rule knows is the unit's when it names the unit."""
+    heading = heading.lstrip()
+    found = [(match.end(), -order, rule, match.group())
+             for order, (rule, pattern) in enumerate(_addressee_patterns(table or default_table(), names))
+             if (match := pattern.match(heading))]
+    named = _named(unit.name_forms, heading)
+    if not found:
+        return Addressee(True, "", named) if named else Addressee(None, "", "")
+    *_, rule, words = max(found)
+    if rule.own is None:
+        return Addressee(bool(named), rule.id, named or words)
+    return Addressee(rule.own, rule.id, words)
+
+
+def _addressee_patterns(table: Table, names: OrgNames) -> tuple:
+    key = ("addressees", names)
+    if key not in table.cache:
+        values = names.placeholders()
+        table.cache[key] = tuple(
+            (rule, phrases_regex(phrases)) for rule in table.addressees
+            if (phrases := [phrase for phrase in (fill(phrase, values) for phrase in rule.phrases) if phrase]))
+    return table.cache[key]
+
+
+@lru_cache(maxsize=1024)
+def _name_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(phrase_pattern, sorted(forms, key=len, reverse=True)))})(?!\w)")
+
+
+def _named(forms: tuple[str, ...], text: str) -> str:
+    """The words of ``text`` that name the unit, or ""."""
+    match = _name_pattern(forms).search(text)
+    return match.group() if match else ""
