@@ -22,6 +22,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from docgen.errors import BadInput
+from docgen.i18n import N_, Message
 from docgen.model import Unit, expected
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import collapse_spaces, fold, nfc, normalize
@@ -61,13 +62,18 @@ _NAME_PREFIX = re.compile(r"^(đảng bộ cơ sở|đảng bộ|đảng ủy|đ
 class RowError:
     row: int
     column: str
-    message: str
+    message: Message
 
-    def __str__(self) -> str:
+    def describe(self) -> Message:
+        """The problem with where it is: a row, a column of the header, or (neither) the file."""
         if not (self.row or self.column):
-            return self.message  # the file as a whole
-        where = f"dòng {self.row}" if self.row else "tiêu đề"
-        return f"{where}, cột “{self.column}”: {self.message}" if self.column else f"{where}: {self.message}"
+            return self.message
+        if not self.row:
+            return Message(N_("tiêu đề, cột “%(column)s”: %(problem)s"), column=self.column, problem=self.message)
+        if self.column:
+            return Message(N_("dòng %(row)s, cột “%(column)s”: %(problem)s"), row=self.row, column=self.column,
+                           problem=self.message)
+        return Message(N_("dòng %(row)s: %(problem)s"), row=self.row, problem=self.message)
 
 
 class UnitsFileError(BadInput):
@@ -76,7 +82,7 @@ class UnitsFileError(BadInput):
     def __init__(self, source: str, errors: list[RowError]):
         self.source = source
         self.errors = errors
-        super().__init__(f"{source}: " + "; ".join(map(str, errors)))
+        super().__init__("%(source)s: %(problems)s", source=source, problems=[error.describe() for error in errors])
 
 
 def parse_kind(value: str) -> str | None:
@@ -108,14 +114,14 @@ def _header_fields(header: list[str]) -> tuple[dict[int, str], list[RowError]]:
     found = set(positions.values())
     for field, vi, en, required in COLUMNS:
         if required and field not in found:
-            errors.append(RowError(0, vi, f"thiếu cột “{vi}” (hoặc “{en}”)"))
+            errors.append(RowError(0, vi, Message(N_("thiếu cột “%(vi)s” (hoặc “%(en)s”)"), vi=vi, en=en)))
     return positions, errors
 
 
 def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
     """Validate all rows (the first is the header) into units, or raise with every problem."""
     if not rows:
-        raise UnitsFileError(source, [RowError(0, "", "tệp trống, cần dòng tiêu đề và ít nhất một đơn vị")])
+        raise UnitsFileError(source, [RowError(0, "", Message(N_("tệp trống, cần dòng tiêu đề và ít nhất một đơn vị")))])
     positions, errors = _header_fields(rows[0])
     if errors:
         raise UnitsFileError(source, errors)
@@ -129,14 +135,15 @@ def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
         if unit is None:
             continue
         if unit.code in codes:
-            errors.append(RowError(number, "Mã", f"mã “{unit.code}” trùng với dòng {codes[unit.code]}"))
+            errors.append(RowError(number, "Mã", Message(N_("mã “%(code)s” trùng với dòng %(row)s"), code=unit.code,
+                                                         row=codes[unit.code])))
             continue
         codes[unit.code] = number
         units.append(unit)
     if errors:
         raise UnitsFileError(source, errors)
     if not units:
-        raise UnitsFileError(source, [RowError(0, "", "không có đơn vị nào")])
+        raise UnitsFileError(source, [RowError(0, "", Message(N_("không có đơn vị nào")))])
     return units
 
 
@@ -146,17 +153,17 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
     kind = parse_kind(raw_kind) if raw_kind else kind_from_name
     problems = []
     if not values.get("code"):
-        problems.append(RowError(row, "Mã", "không được để trống"))
+        problems.append(RowError(row, "Mã", Message(N_("không được để trống"))))
     elif len(values["code"]) > MAX_CODE_CHARS:
-        problems.append(RowError(row, "Mã", f"dài tối đa {MAX_CODE_CHARS} ký tự"))
+        problems.append(RowError(row, "Mã", Message(N_("dài tối đa %(max)s ký tự"), max=MAX_CODE_CHARS)))
     if not name:
-        problems.append(RowError(row, "Tên đơn vị", "không được để trống"))
+        problems.append(RowError(row, "Tên đơn vị", Message(N_("không được để trống"))))
     if kind is None:
-        problems.append(RowError(row, "Loại", f"“{raw_kind}” không phải loại đơn vị; "
-                                 "ghi “Đảng bộ cơ sở” hoặc “Chi bộ cơ sở”"))
+        problems.append(RowError(row, "Loại", Message(N_("“%(kind)s” không phải loại đơn vị; "
+                                                         "ghi “Đảng bộ cơ sở” hoặc “Chi bộ cơ sở”"), kind=raw_kind)))
     elif kind_from_name and kind_from_name != kind:
-        problems.append(RowError(row, "Loại", f"tên ghi “{KIND_LABELS[kind_from_name]}” "
-                                 f"nhưng loại là “{KIND_LABELS[kind]}”"))
+        problems.append(RowError(row, "Loại", Message(N_("tên ghi “%(named)s” nhưng loại là “%(kind)s”"),
+                                                      named=KIND_LABELS[kind_from_name], kind=KIND_LABELS[kind])))
     if problems:
         errors.extend(problems)
         return None
@@ -183,13 +190,14 @@ def file_rows(data: bytes, name: str) -> list[list[str]]:
     preview shows, with :func:`units_from_rows` then saying which rows are bad.  ``data`` may be
     read with one byte more than :data:`MAX_FILE_BYTES`, to know that it is too big."""
     if len(data) > MAX_FILE_BYTES:
-        raise UnitsFileError(name, [RowError(0, "", f"tệp quá lớn: tối đa {MAX_FILE_BYTES // 1024 // 1024} MB")])
+        raise UnitsFileError(name, [RowError(0, "", Message(N_("tệp quá lớn: tối đa %(max)s MB"),
+                                                            max=MAX_FILE_BYTES // 1024 // 1024))])
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(data, name)
     if suffix == ".csv":
         return _csv_rows(data, name)
-    raise UnitsFileError(name, [RowError(0, "", "cần tệp .csv hoặc .xlsx")])
+    raise UnitsFileError(name, [RowError(0, "", Message(N_("cần tệp .csv hoặc .xlsx")))])
 
 
 def _bounded(rows: Iterable[Sequence], source: str) -> list[list[str]]:
@@ -197,18 +205,18 @@ def _bounded(rows: Iterable[Sequence], source: str) -> list[list[str]]:
     found: list[list[str]] = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS + 1:
-            raise UnitsFileError(source, [RowError(number, "", f"quá {MAX_ROWS} dòng đơn vị "
-                                                   f"(tối đa {MAX_ROWS} dòng sau dòng tiêu đề)")])
+            raise UnitsFileError(source, [RowError(number, "", Message(
+                N_("quá %(max)s dòng đơn vị (tối đa %(max)s dòng sau dòng tiêu đề)"), max=MAX_ROWS))])
         if len(row) > MAX_COLUMNS:
-            raise UnitsFileError(source, [RowError(number, _column_letter(MAX_COLUMNS), (
-                f"bảng rộng quá {MAX_COLUMNS} cột (tối đa {MAX_COLUMNS} cột, đến cột "
-                f"{_column_letter(MAX_COLUMNS - 1)}): xóa các cột thừa bên phải"))])
+            raise UnitsFileError(source, [RowError(number, _column_letter(MAX_COLUMNS), Message(
+                N_("bảng rộng quá %(max)s cột (tối đa %(max)s cột, đến cột %(last)s): xóa các cột thừa bên phải"),
+                max=MAX_COLUMNS, last=_column_letter(MAX_COLUMNS - 1)))])
         cells = ["" if value is None else _cell_text(value) for value in row]
         for index, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 title = found[0][index] if found and index < len(found[0]) and found[0][index] else ""
-                raise UnitsFileError(source, [RowError(number, title or _column_letter(index), (
-                    f"ô dài {len(cell)} ký tự (tối đa {MAX_CELL_CHARS})"))])
+                raise UnitsFileError(source, [RowError(number, title or _column_letter(index), Message(
+                    N_("ô dài %(length)s ký tự (tối đa %(max)s)"), length=len(cell), max=MAX_CELL_CHARS))])
         found.append(cells)
     return found
 
@@ -232,9 +240,9 @@ def _csv_rows(data: bytes, source: str) -> list[list[str]]:
     try:
         return _bounded(reader, source)
     except csv.Error:
-        raise UnitsFileError(source, [RowError(reader.line_num, "", (
+        raise UnitsFileError(source, [RowError(reader.line_num, "", Message(N_(
             "dấu ngoặc kép không đúng cách viết CSV: một ô có dấu ngoặc kép phải nằm trọn trong "
-            "ngoặc kép, mỗi dấu bên trong viết đôi (\"Công ty \"\"A\"\"\")"))]) from None
+            "ngoặc kép, mỗi dấu bên trong viết đôi (\"Công ty \"\"A\"\"\")")))]) from None
 
 
 def _delimiter(text: str) -> str:
@@ -255,8 +263,8 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 # Vietnamese does not write, says the bytes are in another encoding.
 _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
 _TYPOGRAPHY = frozenset("\u00a0“”‘’–—…•«»°")
-_NOT_UTF8 = ("không đọc được chữ trong tệp (gặp “{char}”): tệp không phải UTF-8 cũng không phải tiếng Việt "
-             "mã Windows-1258. Trong Excel, chọn Lưu thành (Save As) kiểu “CSV UTF-8 (Comma delimited)”")
+_NOT_UTF8 = N_("không đọc được chữ trong tệp (gặp “%(char)s”): tệp không phải UTF-8 cũng không phải tiếng Việt "
+               "mã Windows-1258. Trong Excel, chọn Lưu thành (Save As) kiểu “CSV UTF-8 (Comma delimited)”")
 
 
 def _decoded(data: bytes, source: str) -> str:
@@ -268,7 +276,7 @@ def _decoded(data: bytes, source: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as error:
                 shown = f"0x{error.object[error.start]:02X}"
-                raise UnitsFileError(source, [RowError(0, "", _NOT_UTF8.format(char=shown))]) from None
+                raise UnitsFileError(source, [RowError(0, "", Message(_NOT_UTF8, char=shown))]) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -277,7 +285,7 @@ def _decoded(data: bytes, source: str) -> str:
     foreign = next((char for char in sorted(set(text)) if not _written_in_vietnamese(char)), None)
     if foreign is not None:
         shown = foreign if foreign.isprintable() and not unicodedata.combining(foreign) else f"U+{ord(foreign):04X}"
-        raise UnitsFileError(source, [RowError(0, "", _NOT_UTF8.format(char=shown))])
+        raise UnitsFileError(source, [RowError(0, "", Message(_NOT_UTF8, char=shown))])
     return text
 
 
@@ -299,9 +307,9 @@ def _xlsx_rows(data: bytes, source: str) -> list[list[str]]:
         check_zip(data, MAX_UNPACKED_BYTES)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnsafeFile as error:
-        raise UnitsFileError(source, [RowError(0, "", str(error))]) from None
+        raise UnitsFileError(source, [RowError(0, "", error.message)]) from None
     except Exception:  # openpyxl raises many kinds on a damaged file
-        raise UnitsFileError(source, [RowError(0, "", "không phải tệp Excel .xlsx hợp lệ")]) from None
+        raise UnitsFileError(source, [RowError(0, "", Message(N_("không phải tệp Excel .xlsx hợp lệ")))]) from None
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
@@ -309,7 +317,7 @@ def _xlsx_rows(data: bytes, source: str) -> list[list[str]]:
     except UnitsFileError:
         raise
     except Exception:
-        raise UnitsFileError(source, [RowError(0, "", "không phải tệp Excel .xlsx hợp lệ")]) from None
+        raise UnitsFileError(source, [RowError(0, "", Message(N_("không phải tệp Excel .xlsx hợp lệ")))]) from None
     finally:
         workbook.close()
 

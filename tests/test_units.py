@@ -114,6 +114,11 @@ def test_every_bad_row_is_reported_with_its_spreadsheet_row():
     message = str(caught.value)
     assert "dòng 4, cột “Loại”: “tổ đảng” không phải loại đơn vị" in message
     assert "trùng với dòng 2" in message
+    assert caught.value.translate("en") == (
+        "units.csv: row 3, column “Tên đơn vị”: must not be empty; row 4, column “Loại”: “tổ đảng” is not a kind of "
+        "unit; write “Đảng bộ cơ sở” or “Chi bộ cơ sở”; row 6, column “Mã”: code “A1” is the same as on row 2; "
+        "row 7, column “Mã”: must not be empty; row 8, column “Loại”: the name says “Chi bộ cơ sở” but the kind is "
+        "“Đảng bộ cơ sở”")
 
 
 def test_missing_columns_are_named():

@@ -31,6 +31,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=select_locale, default_translation_directories=str(LOCALE_DIR))
     app.register_blueprint(blueprint)
     app.add_template_filter(local_time)
+    app.add_template_filter(core_message, "core")
     app.add_template_filter(short_date, "vn_date")
 
     @app.context_processor

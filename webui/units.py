@@ -23,6 +23,7 @@ from docgen.vn.text import collapse_spaces, normalize
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import choices, model_error
+from webui.i18n import core_message
 
 blueprint = Blueprint("units", __name__, url_prefix="/don-vi")
 
@@ -139,7 +140,7 @@ def import_file():
     try:
         rows = file_rows(upload.read(MAX_FILE_BYTES + 1), name)
     except UnitsFileError as error:
-        form.file.errors.append("; ".join(str(item) for item in error.errors))
+        form.file.errors.append("; ".join(core_message(item.describe()) for item in error.errors))
         return render_template("units/import.html", form=form)
     try:
         units = units_from_rows(rows, name)

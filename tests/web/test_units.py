@@ -93,6 +93,12 @@ def test_import_with_bad_rows_marks_them_and_saves_nothing(client):
     assert "dòng 5, cột “Mã”: mã “X1” trùng với dòng 2" in text
     assert text.count('<tr class="bad">') == 3
     assert "Sở Nội vụ" not in page_text(client.get("/don-vi/"))
+    client.get("/ngon-ngu/en")
+    text = page_text(client.post("/don-vi/nhap", data={"file": upload(rows, "đơn vị.csv")}))
+    assert "row 4, column “Loại”: “ban” is not a kind of unit; write “Đảng bộ cơ sở” or “Chi bộ cơ sở”" in text
+    assert "Mã: code “X1” is the same as on row 2" in text
+    text = page_text(client.post("/don-vi/nhap", data={"file": upload("Tên\nA\n", "a.csv")}))
+    assert "header, column “Mã”: missing column “Mã” (or “code”)" in text
 
 
 def test_import_refuses_what_is_not_a_units_file(client):
