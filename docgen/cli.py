@@ -264,6 +264,36 @@ def example(folder: Path | None, name: str | None) -> None:
         click.echo(str(folder / file))
 
 
+@main.command()
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE_OR_DIR...")
+@click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Units list (.csv or .xlsx).")
+@click.option("--json", "as_json", is_flag=True, help="The collection as JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the figures as an XLSX workbook.")
+@reports_bad_input
+def collect(plan_file: Path, sources: tuple[Path, ...], units_file: Path, as_json: bool, output: Path | None) -> None:
+    """Read the units' returned report forms (.docx files, or folders of them) and total their figures;
+    exit 1 when a file or a figure needs a person's look."""
+    import json
+
+    from docgen.files import load_plan
+    from docgen.reports.collect import collect as collect_forms
+    from docgen.reports.export import summary_text, workbook
+    from docgen.units import read_units
+
+    collection = collect_forms(load_plan(plan_file), read_units(units_file), sources)
+    if output:
+        write_atomically(output, workbook(collection))
+        click.echo(f"{output}: {len(collection.units)} đơn vị", err=True)
+    if as_json:
+        click.echo(json.dumps(collection.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary_text(collection))
+    sys.exit(1 if collection.needs_review else 0)
+
+
 @main.command("build-templates")
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("templates"), show_default=True)

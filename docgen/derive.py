@@ -29,6 +29,7 @@ from docgen.errors import BadInput
 from docgen.i18n import N_
 from docgen.kinds import get_kind
 from docgen.model import DocType, Plan, Unit
+from docgen.reports.identity import form_properties
 from docgen.vn.dates import place_date, short_date
 from docgen.vn.numbers import to_roman
 from docgen.vn.text import fold, upper
@@ -372,7 +373,10 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }
-    return _finish(context, style, f"Báo cáo {title}", unit.committee)
+    context = _finish(context, style, f"Báo cáo {title}", unit.committee)
+    # Added after the house style: the identity stays as the data spells it.
+    context["properties"]["custom"] = form_properties(plan, unit, citation.reference)
+    return context
 
 
 @lru_cache(maxsize=16)

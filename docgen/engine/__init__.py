@@ -74,6 +74,28 @@ def document_properties(context: dict[str, Any]) -> dict[str, str]:
     return properties
 
 
+CUSTOM_PART = "docProps/custom.xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one set of user-defined properties
+
+
+def custom_properties_xml(context: dict[str, Any]) -> bytes | None:
+    """docProps/custom.xml with the custom properties a context asks for (``properties.custom``, name →
+    text), None when it asks for none: Word keeps them through editing, so a document docgen made is
+    recognised when it comes back."""
+    custom = context.get("properties", {}).get("custom")
+    if not custom:
+        return None
+    from lxml import etree
+
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(custom.items(), start=2):  # Word numbers them from 2
+        item = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name)
+        etree.SubElement(item, f"{{{_VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
 # A template writes ``{_{`` for a literal ``{{`` (and ``}_}``, ``{_%``, ``%_}``); docxtpl puts them
 # back over the whole rendered part, data included, where they must stay as typed.
 DOCXTPL_ESCAPES = {"{_{": "{{", "}_}": "}}", "{_%": "{%", "%_}": "%}"}
@@ -105,9 +127,24 @@ def render_reference(template: Path, context: dict[str, Any]) -> bytes:
         raise RenderError(TEMPLATE_ERROR, template=template.name, error=error) from error
     for name, value in document_properties(context).items():
         setattr(document.docx.core_properties, name, value)
+    if custom := custom_properties_xml(context):
+        _set_custom_part(document.docx.part.package, custom)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _set_custom_part(package, xml: bytes) -> None:
+    """The package's custom properties part holds ``xml``: the template's own replaced, or a new one."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    try:
+        package.part_related_by(RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)._blob = xml
+    except KeyError:
+        part = Part(PackURI(f"/{CUSTOM_PART}"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, xml, package)
+        package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
 class Engine:

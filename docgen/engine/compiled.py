@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import astuple
 from functools import cached_property
 from pathlib import Path
@@ -30,18 +31,23 @@ from jinja2 import TemplateError
 from lxml import etree
 
 from docgen.engine import (
+    CUSTOM_PART,
     DOCXTPL_ESCAPES,
     TEMPLATE_ERROR,
     RenderError,
     cache,
+    custom_properties_xml,
     document_properties,
     jinja_environment,
     render_reference,
 )
-from docgen.engine.rawzip import Entry, write_zip
+from docgen.engine.rawzip import DEFLATED, Entry, write_zip
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
+CONTENT_TYPES_PART, PACKAGE_RELS_PART = "[Content_Types].xml", "_rels/.rels"
+CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 # Core properties by python-docx's names, as elements of docProps/core.xml.
 _CORE_ELEMENTS = {"subject": "{http://purl.org/dc/elements/1.1/}subject",
                   "author": "{http://purl.org/dc/elements/1.1/}creator"}
@@ -150,7 +156,8 @@ class CompiledTemplate:
             xml = self._body.render(context)
         except TemplateError as error:
             raise RenderError(TEMPLATE_ERROR, template=self.path.name, error=error) from error
-        return write_zip(self._members(self._document_xml(xml), self._core_xml(context)))
+        return write_zip(self._members(self._document_xml(xml), self._core_xml(context),
+                                       custom_properties_xml(context)))
 
     def _document_xml(self, rendered: str) -> bytes:
         """docxtpl's post-processing of a rendered body, then the part as python-docx writes it.
@@ -193,12 +200,36 @@ class CompiledTemplate:
             element.text = value
         return etree.tostring(self._core, encoding="UTF-8", standalone=True)
 
-    def _members(self, document: bytes, core: bytes):
+    def _members(self, document: bytes, core: bytes, custom: bytes | None):
         """The template's members in order, compressed once; only the rendered parts are new."""
-        for entry in self._entries:
+        for entry in self._entries if custom is None else self._declaring_custom:
             if entry.name == DOCUMENT_PART:
                 yield Entry.deflate(entry.name, document)
             elif entry.name == CORE_PART:
                 yield Entry.store(entry.name, core)
             else:
                 yield entry
+        if custom is not None:
+            yield Entry.store(CUSTOM_PART, custom)
+
+    @cached_property
+    def _declaring_custom(self) -> list[Entry]:
+        """The members for a document with custom properties, made once: the package's content types
+        and relationships declare the part, and the template's own custom part (if any) makes way."""
+        entries = {entry.name: entry for entry in self._entries}
+        types, rels = (etree.fromstring(_inflated(entries[name])) for name in (CONTENT_TYPES_PART, PACKAGE_RELS_PART))
+        if not any(override.get("PartName") == f"/{CUSTOM_PART}" for override in types):
+            etree.SubElement(types, f"{{{types.nsmap[None]}}}Override", PartName=f"/{CUSTOM_PART}",
+                             ContentType=CUSTOM_CONTENT_TYPE)
+        if not any(rel.get("Type") == CUSTOM_RELATIONSHIP for rel in rels):
+            ids = {rel.get("Id") for rel in rels}
+            free = next(f"rId{number}" for number in range(1, len(ids) + 2) if f"rId{number}" not in ids)
+            etree.SubElement(rels, f"{{{rels.nsmap[None]}}}Relationship", Id=free, Type=CUSTOM_RELATIONSHIP,
+                             Target=CUSTOM_PART)
+        declared = {name: Entry.deflate(name, etree.tostring(root, encoding="UTF-8", standalone=True), smallest=True)
+                    for name, root in ((CONTENT_TYPES_PART, types), (PACKAGE_RELS_PART, rels))}
+        return [declared.get(entry.name, entry) for entry in self._entries if entry.name != CUSTOM_PART]
+
+
+def _inflated(entry: Entry) -> bytes:
+    return zlib.decompress(entry.compressed, -zlib.MAX_WBITS) if entry.method == DEFLATED else entry.compressed
