@@ -5,7 +5,11 @@ from __future__ import annotations
 from docgen.check.findings import SEVERITIES, CheckResult
 from docgen.i18n import N_, Message, ngettext, translate
 
-HEADINGS = {"error": N_("Lỗi (%(count)s):"), "warning": N_("Cảnh báo (%(count)s):"), "info": N_("Thông tin (%(count)s):")}
+HEADINGS = {
+    "error": N_("Lỗi (%(count)s):"),
+    "warning": N_("Cảnh báo (%(count)s):"),
+    "info": N_("Thông tin (%(count)s):"),
+}
 KINDS = {"party": N_("văn bản của Đảng"), "state": N_("văn bản của Nhà nước"), "unknown": N_("không rõ loại")}
 
 
@@ -21,9 +25,10 @@ def format_human(result: CheckResult, language: str = "vi") -> str:
             excerpt = f" «{f.excerpt}»" if f.excerpt else ""
             lines.append(f"  [{f.rule}] {f.location}:{excerpt} {f.message}")
         lines.append("")
+    errors = ngettext("%(count)s lỗi", "%(count)s lỗi", len(result.errors), language)
+    warnings = ngettext("%(count)s cảnh báo", "%(count)s cảnh báo", len(result.warnings), language)
     lines.append(translate(N_("%(kind)s: %(errors)s, %(warnings)s"), language, kind=Message(KINDS[result.kind]),
-                           errors=ngettext("%(count)s lỗi", "%(count)s lỗi", len(result.errors), language),
-                           warnings=ngettext("%(count)s cảnh báo", "%(count)s cảnh báo", len(result.warnings), language)))
+                           errors=errors, warnings=warnings))
     return "\n".join(lines)
 
 
