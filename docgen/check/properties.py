@@ -36,8 +36,10 @@ TOGGLES = ("b", "i", "caps")
 ALIGNMENTS = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
               "both": "justify", "distribute": "justify", "lowKashida": "justify",
               "mediumKashida": "justify", "highKashida": "justify", "thaiDistribute": "justify"}
-_RUNS = ("./descendant::w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) "
-         "and not(ancestor::mc:Fallback) and not(ancestor::w:txbxContent)]")
+# The runs of a paragraph a reader sees: not deleted or moved away, not a drawing's fallback copy,
+# not in a text box (read where it is).
+VISIBLE_RUNS = ("./descendant::w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) "
+                "and not(ancestor::mc:Fallback) and not(ancestor::w:txbxContent)]")
 _VML_LENGTH = re.compile(r"(-?[\d.]+)\s*(pt|in|mm|cm|px|pc|emu)?")
 _UNIT_MM = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "px": 25.4 / 96, "pc": 25.4 / 6,
             "emu": 1 / EMU_PER_MM, None: 25.4 / 72}
@@ -312,8 +314,8 @@ class WordDocument:
         para_chain = self.styles.chain(style_id)
         table_chain = self.styles.chain(table_style)
         runs = tuple(
-            Run(_run_text(r), self._run_format(r, para_chain, table_chain))
-            for r in p.xpath(_RUNS, namespaces=NS)
+            Run(run_text(r), self._run_format(r, para_chain, table_chain))
+            for r in p.xpath(VISIBLE_RUNS, namespaces=NS)
         )
         section = self.sections[min(self._section, len(self.sections)) - 1]
         return Paragraph(
@@ -428,7 +430,8 @@ def _val(element) -> str | None:
     return element.get(w("val")) if element is not None else None
 
 
-def _run_text(r) -> str:
+def run_text(r) -> str:
+    """A run's text as shown: tabs, line breaks and non-breaking hyphens as characters."""
     parts = []
     for child in r:
         tag = child.tag

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from docgen.check.package import NS, Package, UnreadableDocument
+from docgen.check.properties import VISIBLE_RUNS, run_text
 from docgen.errors import BadInput
 from docgen.vn.numbers import format_number
 from docgen.vn.text import normalize
@@ -31,12 +32,7 @@ CUSTOM_PART = "docProps/custom.xml"  # where Word, LibreOffice and docgen keep t
 W = NS["w"]
 _P, _TBL, _TR, _TC = (f"{{{W}}}{tag}" for tag in ("p", "tbl", "tr", "tc"))
 _WRAPPERS = (f"{{{W}}}sdt", f"{{{W}}}sdtContent", f"{{{W}}}customXml")
-_TEXT = {f"{{{W}}}t": None, f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
-         f"{{{W}}}noBreakHyphen": "-"}
-# Text a reader does not see: deleted or moved-away revisions, the fallback copy of a drawing,
-# and text boxes (read where they are, not inside the paragraph that anchors them).
-_VISIBLE_RUNS = etree.XPath("./descendant::w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) "
-                            "and not(ancestor::mc:Fallback) and not(ancestor::w:txbxContent)]", namespaces=NS)
+_VISIBLE_RUNS = etree.XPath(VISIBLE_RUNS, namespaces=NS)
 _ZIP_START, _ZIP_END = b"PK\x03\x04", b"PK\x05\x06"
 
 
@@ -115,12 +111,7 @@ class _Reader:
         self.paragraphs += 1
         if self.paragraphs > MAX_PARAGRAPHS:
             raise _too_many("đoạn văn", MAX_PARAGRAPHS)
-        parts = []
-        for run in _VISIBLE_RUNS(p):
-            for child in run:
-                if child.tag in _TEXT:
-                    parts.append(child.text or "" if _TEXT[child.tag] is None else _TEXT[child.tag])
-        return normalize("".join(parts))
+        return normalize("".join(run_text(run) for run in _VISIBLE_RUNS(p)))
 
     def _table(self, tbl) -> Table:
         self.tables += 1
