@@ -161,7 +161,8 @@ def test_what_the_units_list_says_is_kept_exactly():
                       unions=[" Công đoàn ", "Đoàn Thanh niên"])
     assert (centre.sector, centre.noun, centre.people, centre.work, centre.head) == (
         "doanh-nghiep", "Trung tâm", STAFF, "nhiệm vụ sản xuất, kinh doanh của Trung tâm", "Ban Giám đốc Trung tâm")
-    assert (centre.executive, centre.executive_name) == ("Chi ủy Chi bộ", "Chi ủy Chi bộ Trung tâm Dịch vụ việc làm tỉnh")
+    assert (centre.executive, centre.executive_name) == (
+        "Chi ủy Chi bộ", "Chi ủy Chi bộ Trung tâm Dịch vụ việc làm tỉnh")
     assert (centre.unions, centre.unions_phrase) == (("Công đoàn", "Đoàn Thanh niên"), "Công đoàn và Đoàn Thanh niên")
     telecom = describe("Viễn thông Hưng Yên", "chi-bo", noun="VNPT Hưng Yên")
     assert (telecom.noun, telecom.work, telecom.executive) == (
@@ -245,7 +246,8 @@ PURPOSE_BY_UNIT = {
 
 def test_the_purpose_speaks_of_the_units_own_people_and_work(units, names, tree):
     original = sentence(tree, "Tiếp tục tạo sự thống nhất")
-    assert original.endswith("nhiệm vụ chính trị của các cơ quan, đơn vị, nhiệm vụ sản xuất, kinh doanh của doanh nghiệp.")
+    assert original.endswith(
+        "nhiệm vụ chính trị của các cơ quan, đơn vị, nhiệm vụ sản xuất, kinh doanh của doanh nghiệp.")
     assert set(PURPOSE_BY_UNIT) == set(units)
     for code, unit in units.items():
         people, work = PURPOSE_BY_UNIT[code]
@@ -339,7 +341,8 @@ def test_a_unit_holds_no_meetings_of_the_mặt_trận_but_of_its_own_đoàn_th�
 def test_only_a_company_emulates_in_production(units, names, tree):
     original = sentence(tree, "Biểu dương nỗ lực")
     emulation = ("Biểu dương nỗ lực, sáng tạo của {noun} trong triển khai thực hiện nhiệm vụ phát triển kinh tế - xã "
-                 "hội, quốc phòng, an ninh, đối ngoại; tạo khí thế phấn khởi, thi đua trong {work} ở {noun} và toàn tỉnh.")
+                 "hội, quốc phòng, an ninh, đối ngoại; tạo khí thế phấn khởi, thi đua trong {work} ở {noun} và toàn "
+                 "tỉnh.")
     assert rewrite(original, units["CB04"], names, "unit-plan").text == emulation.format(
         noun="Chi cục", work="công tác, học tập")
     assert rewrite(original, units["DB09"], names, "unit-plan").text == emulation.format(
@@ -371,7 +374,8 @@ def test_the_pasted_seed_text_is_rewritten_with_its_defects_kept(units, names):
     text = (EXAMPLES / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt").read_text(encoding="utf-8")
     pasted = outline.parse(text)
     media = rewrite(sentence(pasted, "Trên báo chí"), units["DB10"], names, "unit-plan").text
-    assert media.startswith("Trên trang thông tin điện tử, cổng thông tin điện tử (nếu có) của Công ty: Mở chuyên trang")
+    assert media.startswith(
+        "Trên trang thông tin điện tử, cổng thông tin điện tử (nếu có) của Công ty: Mở chuyên trang")
     assert "đại hội đảng các cấpnhiệm kỳ 2020 - 2025" in media  # a glued word is the importer's to report, not ours
     assert media.endswith("kết quả triển khai chương trình hành động ở Công ty thực hiện Nghị quyết.")
     duty = rewrite(sentence(pasted, "Xây dựng kế hoạch,tổ chức"), units["CB07"], names, "unit-plan").text
@@ -405,7 +409,8 @@ def test_ủy_and_uỷ_are_matched_alike(names):
     unit = describe("Sở Y tế", "dang-bo")
     old = addressee("Cấp ủy cơ sở", unit, names)
     new = addressee("Cấp uỷ cơ sở", unit, names)
-    assert (old.own, old.rule, new.own, new.rule, new.words) == (True, "cap-uy-co-so", True, "cap-uy-co-so", "Cấp uỷ cơ sở")
+    assert (old.own, old.rule, new.own, new.rule, new.words) == (
+        True, "cap-uy-co-so", True, "cap-uy-co-so", "Cấp uỷ cơ sở")
 
 
 # -- an outline, the record, the warnings ---------------------------------------------------
@@ -466,7 +471,8 @@ def test_the_sections_of_tổ_chức_thực_hiện_that_are_the_units_tasks(unit
 
 def test_what_decided_a_section(units, names, tree):
     sections = tree[3].children
-    decided = [(found.rule, found.words) for found in (addressee(section.text, units["CB05"], names) for section in sections)]
+    decided = [(found.rule, found.words)
+               for found in (addressee(section.text, units["CB05"], names) for section in sections)]
     assert decided == [
         ("co-quan-cua-cap-uy", "Ban Tuyên giáo Đảng ủy Khối"),
         ("cap-uy-co-so", "Cấp ủy cơ sở"),
@@ -485,13 +491,15 @@ def test_what_decided_a_section(units, names, tree):
 
 def test_the_committees_names_come_from_its_data(units):
     """After the 2025 reorganisation the seed's names are history: the same table serves new ones."""
-    renamed = OrgNames(org="Đảng ủy các cơ quan Đảng tỉnh", symbol="ĐU", bloc=bloc_of("Đảng ủy các cơ quan Đảng tỉnh"),
-                       board="Ban Tuyên giáo và Dân vận Đảng ủy các cơ quan Đảng tỉnh",
-                       issuer="Ban Thường vụ Đảng ủy các cơ quan Đảng tỉnh", office="Văn phòng Đảng ủy các cơ quan Đảng tỉnh")
+    committee = "Đảng ủy các cơ quan Đảng tỉnh"
+    renamed = OrgNames(org=committee, symbol="ĐU", bloc=bloc_of(committee),
+                       board=f"Ban Tuyên giáo và Dân vận {committee}", issuer=f"Ban Thường vụ {committee}",
+                       office=f"Văn phòng {committee}")
     unit = units["DB01"]
     assert addressee("Ban Tuyên giáo và Dân vận Đảng ủy các cơ quan Đảng tỉnh", unit, renamed).own is False
     assert addressee("Ban Tuyên giáo Đảng ủy Khối", unit, renamed).own is None
-    assert rewrite("người lao động trong các cơ quan Đảng tỉnh", unit, renamed, "unit-plan").text == "người lao động trong Sở"
+    assert rewrite("người lao động trong các cơ quan Đảng tỉnh", unit, renamed, "unit-plan").text == (
+        "người lao động trong Sở")
     assert rewrite("người lao động trong Khối", unit, renamed, "unit-plan").text == "người lao động trong Khối"
     nameless = OrgNames(org="Đảng ủy", symbol="ĐU", bloc=bloc_of("Đảng ủy"), board="Ban Tuyên giáo Đảng ủy",
                         issuer="Ban Thường vụ Đảng ủy", office="Văn phòng Đảng ủy")
@@ -535,7 +543,8 @@ def test_unit_deadlines_the_committees_plan_does_not_state(seed_plan):
     deadlines = [task.deadline for task in seed_plan.unit_tasks] + [seed_plan.report.deadline]
     assert unstated_deadlines(deadlines, seed_plan.body) == (
         dt.date(2021, 6, 10), dt.date(2021, 6, 30), dt.date(2021, 12, 10))
-    stated = seed_plan.body + "\nCác đảng bộ, chi bộ cơ sở gửi kế hoạch trước ngày 10/6/2021, báo cáo trước ngày 10/12/2021."
+    stated = (seed_plan.body + "\nCác đảng bộ, chi bộ cơ sở gửi kế hoạch trước ngày 10/6/2021, báo cáo trước ngày "
+              "10/12/2021.")
     assert unstated_deadlines(deadlines, stated) == (dt.date(2021, 6, 30),)
 
 

@@ -122,7 +122,8 @@ def rewrite_outline(nodes: Sequence[N], unit: UnitProfile, names: OrgNames, docu
         return (result if changed else items), changed
 
     rewritten, _ = walk(nodes, ())
-    return RewrittenOutline(tuple(changes), tuple(item.rule.id for item in ready), frozenset(matched), list(rewritten))
+    applicable = tuple(item.rule.id for item in ready)
+    return RewrittenOutline(tuple(changes), applicable, frozenset(matched), list(rewritten))
 
 
 @dataclass(frozen=True, eq=False)
@@ -161,11 +162,16 @@ def _patterns(table: Table, names: OrgNames) -> tuple[_Ready, ...]:
                 source = fill(rule.regex, values, re.escape)
                 if source is not None:
                     ready.append(_Ready(rule, re.compile(source), capitals=False))
-            elif phrases := [phrase for phrase in (fill(phrase, values) for phrase in rule.phrases) if phrase]:
+            elif phrases := _filled(rule.phrases, values):
                 pattern = phrases_regex(phrases)
                 ready.append(_Ready(rule, pattern, capitals="cap" in pattern.groupindex))
         table.cache[key] = tuple(ready)
     return table.cache[key]
+
+
+def _filled(phrases: tuple[str, ...], values: dict[str, str]) -> list[str]:
+    """The phrases with the committee's names in their blanks, but those that need a name it lacks."""
+    return [phrase for phrase in (fill(phrase, values) for phrase in phrases) if phrase]
 
 
 @lru_cache(maxsize=16384)
@@ -260,9 +266,8 @@ def _addressee_patterns(table: Table, names: OrgNames) -> tuple:
     key = ("addressees", names)
     if key not in table.cache:
         values = names.placeholders()
-        table.cache[key] = tuple(
-            (rule, phrases_regex(phrases)) for rule in table.addressees
-            if (phrases := [phrase for phrase in (fill(phrase, values) for phrase in rule.phrases) if phrase]))
+        table.cache[key] = tuple((rule, phrases_regex(phrases)) for rule in table.addressees
+                                 if (phrases := _filled(rule.phrases, values)))
     return table.cache[key]
 
 

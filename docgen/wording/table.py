@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ MAX_YAML_BYTES = 256 * 1024
 MAX_ENTRIES = 500
 MAX_PHRASES = 50
 MAX_CHARS = 500
+MAX_NOTE_CHARS = 2000
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
 # How the units list and the table write whether a chi bộ has a chi ủy (None: not known).
@@ -52,6 +53,8 @@ class WordingError(BadInput):
 
 @dataclass(frozen=True)
 class Sector:
+    """Cơ quan hành chính, đơn vị sự nghiệp …: how its units speak of themselves unless their type says more."""
+
     id: str
     label: str
     aliases: tuple[str, ...]
@@ -85,8 +88,7 @@ class Conditions:
     document: frozenset[str] = frozenset()
 
     def admit(self, **values: str) -> bool:
-        return all(not allowed or values[name] in allowed
-                   for name, allowed in ((name, getattr(self, name)) for name in _CONDITIONS))
+        return all(not getattr(self, name) or values[name] in getattr(self, name) for name in _CONDITIONS)
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def name_key(text: str) -> str:
     return apply_tone_style(normalize(text).lower(), "old")
 
 
-def fill(template: str, values: dict[str, str], escape=lambda value: value) -> str | None:
+def fill(template: str, values: dict[str, str], escape: Callable[[str], str] = str) -> str | None:
     """``template`` with its blanks filled in; None when a blank it uses has no value."""
     missing = False
 
@@ -199,11 +201,15 @@ def _read(path: Path) -> str:
     except OSError as error:
         raise WordingError(str(path), [f"không đọc được tệp ({error.strerror})"]) from None
     if len(data) > MAX_YAML_BYTES:
-        raise WordingError(path.name, [f"tệp quá lớn: tối đa {MAX_YAML_BYTES // 1024} KB"])
+        raise _too_big(path.name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise WordingError(path.name, ["tệp không phải văn bản UTF-8"]) from None
+
+
+def _too_big(source: str) -> WordingError:
+    return WordingError(source, [f"tệp quá lớn: tối đa {MAX_YAML_BYTES // 1024} KB"])
 
 
 def load_table(sectors_yaml: str, phrases_yaml: str, sectors_source: str = "sectors.yaml",
@@ -218,7 +224,8 @@ def load_table(sectors_yaml: str, phrases_yaml: str, sectors_source: str = "sect
     for unit_type in types.values():
         for start in unit_type.starts:
             if name_key(start) in starts:
-                units.problem(f"loại hình “{unit_type.id}”", f"“{start}” đã có ở loại hình “{starts[name_key(start)]}”")
+                units.problem(f"loại hình “{unit_type.id}”",
+                              f"“{start}” đã có ở loại hình “{starts[name_key(start)]}”")
             starts[name_key(start)] = unit_type.id
     other = units.text(units.data, "other", "")
     if other and other not in sectors:
@@ -235,7 +242,9 @@ def load_table(sectors_yaml: str, phrases_yaml: str, sectors_source: str = "sect
     events = rules.listed("events", rules.event)
     year_deadlines = rules.texts(rules.data, "year_deadlines", "", required=False)
     rules.done({"phrases", "addressees", "events", "year_deadlines"})
-    return Table(sectors, types, tuple(sorted(starts.items(), key=lambda item: -len(item[0]))), other, executive, unions_unknown, phrases, addressees, events, year_deadlines)
+    longest_first = tuple(sorted(starts.items(), key=lambda item: -len(item[0])))
+    return Table(sectors, types, longest_first, other, executive, unions_unknown, phrases, addressees, events,
+                 year_deadlines)
 
 
 class _Reader:
@@ -246,7 +255,7 @@ class _Reader:
         self.problems: list[str] = []
         self.ids: set[str] = set()
         if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-            raise WordingError(source, [f"tệp quá lớn: tối đa {MAX_YAML_BYTES // 1024} KB"])
+            raise _too_big(source)
         try:
             self.data = yaml.safe_load(normalize(text))
         except yaml.YAMLError as error:
@@ -389,23 +398,18 @@ class _Reader:
     def blanks(self, text: str, where: str, allowed: tuple[str, ...]) -> None:
         for name in BLANK.findall(text):
             if name not in allowed:
-                usable = ", ".join(f"{{{blank}}}" for blank in allowed)
+                usable = ", ".join(f"{{{blank}}}" for blank in allowed) or "không có chỗ trống nào"
                 self.problem(where, f"không có chỗ trống {{{name}}}; dùng được: {usable}")
 
-    def matched_words(self, item: dict, where: str, regex_allowed: bool) -> tuple[tuple[str, ...], str]:
-        """A rule's ``match`` phrases, or its ``regex`` (checked with its blanks filled in)."""
+    def matched_words(self, item: dict, where: str, regex_allowed: bool = False,
+                      blanks: tuple[str, ...] = ORG_FIELDS) -> tuple[tuple[str, ...], str]:
+        """A rule's ``match`` phrases, or its ``regex``."""
         phrases = self.texts(item, "match", where, required=False)
         regex = self.text(item, "regex", where, required=False) if regex_allowed else ""
         if bool(phrases) == bool(regex):
             self.problem(where, "cần “match” (cụm từ)" + (" hoặc “regex”, không cả hai" if regex_allowed else ""))
         for phrase in phrases:
-            self.blanks(phrase, self.at(where, "match"), ORG_FIELDS)
-        if regex:
-            self.blanks(regex, self.at(where, "regex"), ORG_FIELDS)
-            try:
-                re.compile(fill(regex, dict.fromkeys(ORG_FIELDS, "x")))
-            except re.error as error:
-                self.problem(self.at(where, "regex"), f"biểu thức chính quy sai: {error}")
+            self.blanks(phrase, self.at(where, "match"), blanks)
         return phrases, regex
 
     def phrase_rule(self, item: dict, where: str, known: dict[str, set[str]]) -> PhraseRule:
@@ -416,20 +420,24 @@ class _Reader:
             self.problem(self.at(where, "replace"), f"cần một dòng chữ (có thể để trống: ''), tối đa {MAX_CHARS} ký tự")
             replace = ""
         self.blanks(replace, self.at(where, "replace"), ORG_FIELDS + UNIT_FIELDS)
-        self.group_references(regex, replace, self.at(where, "replace"))
+        if regex:
+            self.regex(regex, replace, where)
         return PhraseRule(item["id"], phrases, regex, replace, self.conditions(item, where, known),
-                          self.text(item, "note", where, required=False, limit=2000))
+                          self.text(item, "note", where, required=False, limit=MAX_NOTE_CHARS))
 
-    def group_references(self, regex: str, replace: str, where: str) -> None:
-        """The groups ``replace`` takes from the regex (``\\g<name>``, ``\\1``) must be there."""
+    def regex(self, regex: str, replace: str, where: str) -> None:
+        """The regex compiles (with the committee's names in its blanks) and has the groups ``replace``
+        takes from it (``\\g<name>``, ``\\1``)."""
+        self.blanks(regex, self.at(where, "regex"), ORG_FIELDS)
         try:
-            pattern = re.compile(fill(regex or "", dict.fromkeys(ORG_FIELDS, "x")))
-        except re.error:
-            return  # said by matched_words
+            pattern = re.compile(fill(regex, dict.fromkeys(ORG_FIELDS, "x")))
+        except re.error as error:
+            self.problem(self.at(where, "regex"), f"biểu thức chính quy sai: {error}")
+            return
         for name, number in _GROUP_REFERENCE.findall(replace):
             group = name or number
             if not (group in pattern.groupindex or (group.isdigit() and int(group) <= pattern.groups)):
-                self.problem(where, f"regex không có nhóm “{group}”")
+                self.problem(self.at(where, "replace"), f"regex không có nhóm “{group}”")
 
     def conditions(self, item: dict, where: str, known: dict[str, set[str]]) -> Conditions:
         when = item.get("when")
@@ -451,16 +459,16 @@ class _Reader:
 
     def addressee_rule(self, item: dict, where: str) -> AddresseeRule:
         self.unknown_keys(item, {"id", "match", "own", "note"}, where)
-        phrases, _ = self.matched_words(item, where, regex_allowed=False)
+        phrases, _ = self.matched_words(item, where)
         own = item.get("own")
         if own not in (True, False, "named"):
             self.problem(self.at(where, "own"), "ghi true, false hoặc named")
         return AddresseeRule(item["id"], phrases, None if own == "named" else own,
-                             self.text(item, "note", where, required=False, limit=2000))
+                             self.text(item, "note", where, required=False, limit=MAX_NOTE_CHARS))
 
     def event(self, item: dict, where: str) -> Event:
         self.unknown_keys(item, {"id", "date", "name", "match"}, where)
-        phrases, _ = self.matched_words(item, where, regex_allowed=False)
+        phrases, _ = self.matched_words(item, where, blanks=())
         date = item.get("date")
         if type(date) is not dt.date:
             self.problem(self.at(where, "date"), "cần một ngày viết năm-tháng-ngày, ví dụ 2021-05-23")

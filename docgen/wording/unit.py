@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from docgen.errors import BadInput
 from docgen.vn.text import collapse_spaces, fold, normalize
-
 from docgen.wording.table import CHI_UY_STATES, ORG_FIELDS, Table, UnitType, default_table, fill, name_key
 
 MAX_NOUN_CHARS = 60
@@ -107,6 +106,8 @@ def describe(name: str, kind: str, *, sector: str = "", noun: str = "", chi_uy: 
     table = table or default_table()
     name = collapse_spaces(normalize(name))
     noun = collapse_spaces(normalize(noun))
+    if not name:
+        raise BadInput("tên đơn vị không được để trống")
     if kind not in table.executive:
         raise BadInput(f"loại đơn vị “{kind}” không có; có: {', '.join(table.executive)}")
     if sector and sector not in table.sectors:
@@ -118,7 +119,7 @@ def describe(name: str, kind: str, *, sector: str = "", noun: str = "", chi_uy: 
     base = table.sectors[sector]
     own = unit_type if unit_type and unit_type.sector == sector else None
     noun = noun or (unit_type.noun if unit_type else base.noun)
-    unions = tuple(collapse_spaces(normalize(union)) for union in unions)
+    unions = tuple(filter(None, (collapse_spaces(normalize(union)) for union in unions)))
     return UnitProfile(
         name=name, kind=kind, sector=sector, type=unit_type.id if unit_type else "", noun=noun,
         people=(own and own.people) or base.people,
