@@ -272,8 +272,8 @@ class FormReader:
             columns["value"] = _figure_column(table, columns["label"])
         for row in table.rows[start:]:
             label = row[columns["label"]] if columns["label"] < len(row) else None
-            if label is None or len({cell.origin for cell in row}) == 1 or _is_numbering(row):
-                continue  # a heading across the table, or the row numbering the columns
+            if label is None or len({cell.origin for cell in row}) == 1 or _is_numbering(row) or _titles(row):
+                continue  # a heading across the table, the row numbering the columns, a header typed again
             value = _cell(row, columns.get("value"))
             note = _cell(row, columns.get("note"))
             yield _Row(label.text, None if value is label else value, _text(row, columns.get("unit")),
@@ -338,16 +338,21 @@ def _shared_cells(rows: list[_Row]) -> dict[tuple[int, tuple[int, int]], list[st
 def _columns(table: Table) -> tuple[dict[str, int], int]:
     """The columns a header row names (within the first three rows), and the first row after it."""
     for index, row in enumerate(table.rows[:3]):
-        found: dict[str, int] = {}
-        for column, cell in enumerate(row):
-            key = label_key(cell.text)
-            for role, titles in COLUMNS.items():
-                if role not in found and any(key == title or key.startswith(title + " ") for title in titles):
-                    found[role] = column
-                    break
-        if len(found) >= 2 and ("label" in found or "value" in found):
+        if found := _titles(row):
             return found, index + 1
     return {}, 0
+
+
+def _titles(row: tuple[Cell, ...]) -> dict[str, int]:
+    """What each column holds, when the row is a header (it titles the labels or the figures, and more)."""
+    found: dict[str, int] = {}
+    for column, cell in enumerate(row):
+        key = label_key(cell.text)
+        for role, titles in COLUMNS.items():
+            if role not in found and any(key == title or key.startswith(title + " ") for title in titles):
+                found[role] = column
+                break
+    return found if len(found) >= 2 and ("label" in found or "value" in found) else {}
 
 
 def _figure_column(table: Table, label: int) -> int | None:

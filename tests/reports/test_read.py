@@ -70,6 +70,8 @@ def test_rows_added_and_reordered_are_matched_by_their_text(reader, blank_forms)
     move_row(form, "people", before="news")
     add_row(form, "meetings", "3a", "Hội nghị trực tuyến", "cuộc", "2", "")
     add_row(form, "models", "", "Tổng cộng", "", "368", "")
+    add_row(form, "banners", "STT", "Nội dung", "Đơn vị tính", "Số lượng", "Ghi chú")  # the header typed again
+    add_row(form, "banners", "(1)", "(2)", "(3)", "(4)", "(5)")  # and the row numbering the columns
     news = row_of(indicator_table(form), "news")
     news.cells[1].text = "Tin, bài đăng trên trang thông tin điện tử và mạng xã hội"  # reworded
     news.cells[4].text = "trong đó 25 tin trên Facebook"
