@@ -1,7 +1,11 @@
 """Bring an existing plan in: text pasted from Word, a PDF or a web page, or a .docx file.
 
-What the document says is taken; what it lacks (the seed plan lost its header) comes from the
-organisation. Import never changes a word silently: suspected glued words (``Khốixây``) and
+What the document says about itself (issuer, number, place, date, trích yếu) is taken; the
+organisation given fills in only what it lacks (the seed plan lost its header), unless the user
+chose it (``keep_organisation``): then it stays, and where the document differs is reported.
+Pasted text is forgiving: table rows joined into lines or split into cell fragments, columns
+interleaved, lines cut anywhere, page numbers and a printed web page's headers and footers in the
+middle of the text. Import never changes a word silently: suspected glued words (``Khốixây``) and
 commas without a space (``Đảng,Ban``) come back as ``glued-word`` suggestions, applied only with
 ``fix=True``; ``normalised`` suggestions report what import did change (marker spacing is not
 reported: ``1.Mục đích`` always becomes ``1. Mục đích``); ``missing`` ones say what was not found.
@@ -17,7 +21,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from typing import IO
 
@@ -35,15 +39,34 @@ from docgen.model import DocType, Organisation, Plan, Signature, describe_errors
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.numbers import to_roman
 from docgen.vn.syllable import find_glued_words
-from docgen.vn.text import collapse_spaces, fold
+from docgen.vn.text import collapse_spaces, fold, tone_styles_in
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 
 _TYPES = {doc_type.title: doc_type for doc_type in DocType if doc_type.title}
 _PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 _RULE = re.compile(r"[-–—_=]{3,}")
+# The rule under the trích yếu glued to the paragraph below it: pdftotext joins a line that ends in "-".
+_GLUED_RULE = re.compile(r"^([-–—_=]{3,})(?=[^\W\d_])")
 _NUMBER = re.compile(r"\bSố\s*:?\s*(\d*)\s*-\s*([A-ZĐ][A-Za-zĐđ]*)\s*/\s*([A-ZĐ][A-Za-zĐđ/]*)")
 _DATE = re.compile(r",?\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\b\s*(\d{4})?")
+# "TP." in "TP. Thủ Đức", also when it ended the line above the date.
+_PLACE_ABBREVIATION = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,2}\.")
+# Header lines (folded) that begin the name of an issuing body (a committee, a board, an office, a
+# congress), or of any body, a superior too.
+_ISSUING = re.compile(r"(?:dang uy|chi bo|(?:tinh|thanh|huyen|quan|thi|xa) uy|ban|van phong|uy ban|dang doan|dai hoi)\b")
+_BODY = re.compile(rf"dang bo\b|{_ISSUING.pattern}")
+# How the opening sentence of a Party document starts: words a trích yếu writes in lower case.
+_OPENING = re.compile(r"(?:Thực hiện|Căn cứ|Triển khai|Thi hành|Theo|Để|Nhằm|Qua|Trong|Trên cơ sở|Sau khi|Được sự)\b")
+# What a PDF or a printed web page repeats on every page: a page number (2, - 2 -, Trang 2, 2/5),
+# the page's address, the browser's date and time (with the page's title and address after it
+# when a PDF reader gives the line whole).
+_PAGE_LINE = re.compile(
+    r"\d{1,3}|-\s*\d{1,3}\s*-|(?:Trang|Page)\s*\d{1,3}(?:\s*(?:/|of|trên)\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}"
+    r"|(?:(?:https?|file)://|www\.)\S+(?:\s+\d{1,3}\s*/\s*\d{1,3})?|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\b.*",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+")
 _RECIPIENTS = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
 _AUTHORITY = re.compile(r"(T/M|K/T|T/L|TM\.|KT\.|TL\.)\s*(?=\S)")
 _SIGNED = re.compile(r"\(?\s*(đã\s+)?ký\b.*", re.IGNORECASE)
@@ -89,15 +112,19 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-16")
 
 
-def import_text(text: str, organisation: Organisation, *, fix: bool = False) -> ImportResult:
-    """A plan from plain text; hard-wrapped lines (PDF, web page) are re-joined."""
+def import_text(text: str, organisation: Organisation, *, fix: bool = False,
+                keep_organisation: bool = False) -> ImportResult:
+    """A plan from plain text; hard-wrapped lines (PDF, web page) are re-joined.
+
+    ``organisation`` fills in what the text does not say; with ``keep_organisation`` (the user chose
+    it) it is the plan's, whatever the text says."""
     if not text.strip():
         raise PlanImportError("Văn bản trống: cần nội dung một kế hoạch (tên loại, trích yếu, nội dung)")
-    return _import(outline.clean_lines(text), organisation, fix, wrapped=None)
+    return _import(outline.clean_lines(text, cells=True), organisation, fix, None, keep_organisation)
 
 
 def import_docx(path_or_file: str | PathLike | IO[bytes], organisation: Organisation, *,
-                fix: bool = False) -> ImportResult:
+                fix: bool = False, keep_organisation: bool = False) -> ImportResult:
     """A plan from a .docx: paragraphs and tables in reading order, Word's numbering rebuilt."""
     data = _read_limited(path_or_file)
     try:
@@ -106,7 +133,7 @@ def import_docx(path_or_file: str | PathLike | IO[bytes], organisation: Organisa
     except (UnsafeFile, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as error:
         reason = str(error) if isinstance(error, UnsafeFile) else "không có phần văn bản Word hoặc tệp bị hỏng"
         raise PlanImportError(f"Không đọc được tệp .docx: {reason}; cần một tệp Word .docx") from None
-    return _import(outline.clean_lines(lines), organisation, fix, wrapped=False)
+    return _import(outline.clean_lines(lines), organisation, fix, False, keep_organisation)
 
 
 def _read_limited(source: str | PathLike | IO[bytes]) -> bytes:
@@ -120,19 +147,30 @@ def _read_limited(source: str | PathLike | IO[bytes]) -> bytes:
     return data
 
 
-def _import(lines: list[str], organisation: Organisation, fix: bool, wrapped: bool | None) -> ImportResult:
-    """Header, title, summary, ``-----``, body, then ``Nơi nhận`` and the signature, as Party documents run."""
+def _import(lines: list[str], organisation: Organisation, fix: bool, wrapped: bool | None,
+            keep: bool) -> ImportResult:
+    """Header, title, summary, ``-----``, body, then ``Nơi nhận`` and the signature, as Party documents run;
+    a công văn has no title: its trích yếu is under the number and its body starts at ``Kính gửi``."""
     found: list[Suggestion] = []
+    lines = [part for line in lines for part in _GLUED_RULE.sub("\\1\n", line).split("\n")]
+    lines = _without_page_furniture(lines, found)
     title_at = next((i for i, line in enumerate(lines) if line in _TYPES), None)
-    if title_at is None:
+    salutation = load_profile().checks.salutation.rstrip(":")
+    body_at = title_at if title_at is not None else next(
+        (i for i, line in enumerate(lines) if line.startswith(salutation)), None)
+    if body_at is None:
         raise PlanImportError(
             "Không tìm thấy tên loại văn bản: cần một dòng KẾ HOẠCH, HƯỚNG DẪN hoặc BÁO CÁO, "
-            "tiếp theo là trích yếu và nội dung"
+            "tiếp theo là trích yếu và nội dung (hoặc, trong một công văn, dòng «Kính gửi:»)"
         )
-    header = _header(lines[:title_at], organisation, found)
-    summary_lines, body_at = _summary_lines(lines[title_at + 1:])
-    summary = _summary(" ".join(summary_lines), fix, found)
-    body_at += title_at + 1
+    header = _header(lines[:body_at], found)
+    if title_at is None:
+        doc_type, summary_lines = DocType.CONG_VAN, header.summary
+    else:
+        doc_type = _TYPES[lines[title_at]]
+        summary_lines, body_at = _summary_lines(lines[title_at + 1:])
+        body_at += title_at + 1
+    summary = _summary(" ".join(summary_lines), typed=title_at is not None, fix=fix, found=found)
     tail_at = next((i for i in range(body_at, len(lines)) if _ends_body(lines[i])), len(lines))
     nodes = outline.parse("\n".join(lines[body_at:tail_at]), wrapped)
     if not nodes:
@@ -141,51 +179,174 @@ def _import(lines: list[str], organisation: Organisation, fix: bool, wrapped: bo
     body = "\n".join(_checked(line, f"đoạn {i}", fix, found) for i, line in enumerate(lines_of_body, 1))
     recipients, signature = _tail(lines[tail_at:], fix, found)
     try:
-        plan = Plan(organisation=organisation, type=_TYPES[lines[title_at]], summary=summary, body=body,
-                    basis=_basis(outline.parse(body)), recipients=recipients, signature=signature, **header)
+        plan = Plan(organisation=_organisation(header, organisation, keep, "\n".join(lines), found),
+                    type=doc_type, number=header.number, date=header.date, summary=summary, body=body,
+                    basis=_basis(outline.parse(body)), recipients=recipients, signature=signature)
     except ValidationError as error:
         raise PlanImportError("Kế hoạch nhập vào không hợp lệ: " + "; ".join(describe_errors(error))) from None
     return ImportResult(plan, found, fixed=fix and any(s.kind == "glued-word" for s in found))
 
 
-def _header(lines: list[str], organisation: Organisation, found: list[Suggestion]) -> dict:
-    """Number and date from the header block, in whatever order a PDF or a table gave its two columns."""
-    number = date = place = None
-    numbered = dated = False
-    issuer = []
-    for line in lines:
-        line = line.replace(_PARTY, " ")
-        if match := _NUMBER.search(line):
-            numbered, number = True, int(match[1] or 0) or None
-            line = line[:match.start()] + " " + line[match.end():]
-        if match := _DATE.search(line):
-            dated = True
-            words = line[:match.start()].split()
-            at = len(words)
-            while at and words[at - 1][0].isupper() and not words[at - 1].isupper():
-                at -= 1
-            place = " ".join(words[at:])
-            date = _date(match, found)
-            line = " ".join(words[:at])
-        if line := collapse_spaces(line.replace("*", " ")):
-            issuer.append(line)
-    expected = " / ".join(filter(None, (organisation.superior, organisation.name)))
-    if not issuer:
+def _without_page_furniture(lines: list[str], found: list[Suggestion]) -> list[str]:
+    """The lines without what a PDF or a printed web page repeats on every page (see _PAGE_LINE), nor
+    the lines that come back beside them each time (the page's title); the blank lines around them go
+    too, so that a paragraph a page break cut is one again. What went is reported."""
+    filled = [i for i, line in enumerate(lines) if line]
+    furniture = {i for i in filled if _PAGE_LINE.fullmatch(lines[i])}
+    if not furniture:
+        return lines
+    beside = {j for k, i in enumerate(filled) if i in furniture for j in filled[max(k - 1, 0):k + 2]}
+    places: dict[str, list[int]] = {}
+    for i in filled:
+        places.setdefault(lines[i], []).append(i)
+    furniture |= {i for at in places.values() if len(at) > 1 and beside.issuperset(at) for i in at}
+    kept: list[str] = []
+    dropped = False
+    for i, line in enumerate(lines):
+        if i in furniture:
+            while kept and not kept[-1]:
+                kept.pop()
+            dropped = True
+        elif line or not dropped:
+            kept.append(line)
+            dropped = False
+    found.append(Suggestion("normalised", "toàn văn",
+                            f"Bỏ {len(furniture)} dòng số trang, đầu trang, chân trang của bản PDF hoặc trang web",
+                            "\n".join(lines[i] for i in sorted(furniture)), ""))
+    return kept
+
+
+@dataclass
+class _Header:
+    """What the header block says: the number with its kind and symbol (``Số 15-KH/ĐUK``), place and
+    date, the issuing body (its superior above it), and in a công văn the trích yếu under the number."""
+
+    number: int | None = None
+    symbol: str | None = None
+    date: dt.date | None = None
+    place: str | None = None
+    superior: str = ""
+    name: str | None = None
+    summary: list[str] = field(default_factory=list)
+
+
+def _header(lines: list[str], found: list[Suggestion]) -> _Header:
+    """The header block, in whatever order a PDF, a table or a web page gave its two columns and
+    wherever it cut their lines (``Số:`` above its number, ``TP.`` above the place); lines above it
+    (a web page's links) are left out: the issuer starts at the name of a body."""
+    header = _Header()
+    text = "\n".join(lines).replace(_PARTY, "\n")
+    if match := _NUMBER.search(text):
+        header.number, header.symbol = int(match[1] or 0) or None, match[3].split("/")[0]
+        text = text[:match.start()] + "\n" + text[match.end():]
+    else:
+        found.append(Suggestion("missing", "tiêu đề", "Không tìm thấy số văn bản: để trống", ""))
+    if match := _DATE.search(text):
+        header.date = _date(match, found)
+        before, header.place = _place(text[:match.start()])
+        text = before + "\n" + text[match.end():]
+    else:
+        found.append(Suggestion("missing", "tiêu đề", "Không tìm thấy ngày ban hành: để trống", ""))
+    rest = [line for line in (collapse_spaces(_RULE.sub(" ", line).replace("*", " ").replace("|", " "))
+                              for line in text.split("\n")) if line]
+    start = next((i for i, line in enumerate(rest) if line.isupper() and _BODY.match(fold(line))),
+                 next((i for i, line in enumerate(rest) if line.isupper()), len(rest)))
+    issuer = [line for line in rest[start:] if line.isupper()]
+    header.summary = [line for line in rest[start:] if not line.isupper()]
+    if issuer:
+        at = next((i for i in range(1, len(issuer)) if _ISSUING.match(fold(issuer[i]))), 1 if len(issuer) > 1 else 0)
+        header.superior, header.name = " ".join(issuer[:at]), " ".join(issuer[at:])
+    return header
+
+
+def _place(text: str) -> tuple[str, str | None]:
+    """The text before the date without the place that ends it, and the place (capitalised words,
+    ``TP.`` and the like, one of them ending the line above)."""
+    above, _, line = text.rpartition("\n")
+    words = line.split()
+    at = len(words)
+    while at and (_PLACE_ABBREVIATION.fullmatch(words[at - 1]) or words[at - 1][0].isupper()
+                  and not words[at - 1].isupper()):
+        at -= 1
+    place = words[at:]
+    if place and not at:
+        higher, _, last = above.rpartition("\n")
+        *rest, end = last.split() or [""]
+        if _PLACE_ABBREVIATION.fullmatch(end):
+            place.insert(0, end)
+            above = higher + "\n" + " ".join(rest)
+    return above + "\n" + " ".join(words[:at]), " ".join(place) or None
+
+
+def _organisation(header: _Header, default: Organisation, keep: bool, text: str,
+                  found: list[Suggestion]) -> Organisation:
+    """The issuer: what the header says, ``default`` filling in the rest; with ``keep``, ``default``,
+    and what the header says otherwise is reported."""
+    expected = " / ".join(filter(None, (default.superior, default.name)))
+    written = " / ".join(filter(None, (header.superior, header.name)))
+    if not header.name:
         found.append(Suggestion("missing", "tiêu đề",
                                 f"Không tìm thấy tên cơ quan ban hành: dùng «{expected}»", "", expected))
-    elif fold(" ".join(issuer)) != fold(expected.replace(" / ", " ")):
-        found.append(Suggestion("normalised", "tiêu đề",
-                                f"Cơ quan ban hành trong văn bản khác với đơn vị đã chọn: dùng «{expected}»",
-                                " / ".join(issuer), expected))
-    if place and fold(place) != fold(organisation.place):
-        found.append(Suggestion("normalised", "tiêu đề",
-                                f"Địa danh trong văn bản khác với đơn vị đã chọn: dùng «{organisation.place}»",
-                                place, organisation.place))
-    if not numbered:
-        found.append(Suggestion("missing", "tiêu đề", "Không tìm thấy số văn bản: để trống", ""))
-    if not dated:
-        found.append(Suggestion("missing", "tiêu đề", "Không tìm thấy ngày ban hành: để trống", ""))
-    return {"number": number, "date": date}
+    other = bool(header.name) and _words(written) != _words(expected)
+    if keep:
+        if other:
+            found.append(Suggestion("normalised", "tiêu đề",
+                                    f"Cơ quan ban hành trong văn bản khác với đơn vị đã chọn: dùng «{expected}»",
+                                    written, expected))
+        if header.place and fold(header.place) != fold(default.place):
+            found.append(Suggestion("normalised", "tiêu đề",
+                                    f"Địa danh trong văn bản khác với đơn vị đã chọn: dùng «{default.place}»",
+                                    header.place, default.place))
+        if header.symbol and header.symbol != default.symbol:
+            found.append(Suggestion("normalised", "tiêu đề",
+                                    f"Ký hiệu trong văn bản khác với đơn vị đã chọn: dùng «{default.symbol}»",
+                                    header.symbol, default.symbol))
+        return default
+    data = default.model_dump()
+    if other:
+        spelling = _Spelling(text, [default.superior, default.name, default.party_organisation])
+        name = spelling.spelt(header.name)
+        data = {key: data[key] for key in ("collective", "lead_board", "place", "symbol", "tone_style")}
+        data |= {"superior": header.superior and spelling.spelt(header.superior), "name": name,
+                 "short_name": spelling.short(name)}
+        used = " / ".join(filter(None, (data["superior"], name)))
+        found.append(Suggestion("normalised", "tiêu đề", f"Cơ quan ban hành theo văn bản: «{used}»", written, used))
+    styles = tone_styles_in(text)
+    said = {"place": header.place, "symbol": header.symbol, "tone_style": next(iter(styles)) if len(styles) == 1 else None}
+    return Organisation.model_validate(data | {key: value for key, value in said.items() if value})
+
+
+def _words(text: str) -> list[str]:
+    return [fold(word) for word in _WORD.findall(text)]
+
+
+class _Spelling:
+    """How a document spells a name its header writes in capitals: as the organisation does, or as
+    its own running text does (``Đảng ủy phường Linh Trung``); in capitals when neither says."""
+
+    def __init__(self, text: str, known: list[str]):
+        self.text = text
+        self.known = {tuple(_words(name)): name for name in known if name}
+        self.words = [(fold(match[0]), match.start(), match.end()) for match in _WORD.finditer(text)]
+
+    def spelt(self, caps: str) -> str:
+        wanted = _words(caps)
+        return self.known.get(tuple(wanted)) or self._find(wanted) or caps
+
+    def short(self, name: str) -> str:
+        """The name as the text shortens it (``Đảng ủy Công ty``): its longest beginning the text
+        uses, of two words at least."""
+        wanted = _words(name)
+        return next(filter(None, (self._find(wanted[:n]) for n in range(len(wanted), 1, -1))), name)
+
+    def _find(self, wanted: list[str]) -> str | None:
+        n = len(wanted)
+        for i in range(len(self.words) - n + 1):
+            if [word for word, _, _ in self.words[i:i + n]] == wanted:
+                spelt = collapse_spaces(self.text[self.words[i][1]:self.words[i + n - 1][2]])
+                if not spelt.isupper():
+                    return spelt
+        return None
 
 
 def _date(match: re.Match, found: list[Suggestion]) -> dt.date | None:
@@ -204,25 +365,37 @@ def _date(match: re.Match, found: list[Suggestion]) -> dt.date | None:
 def _summary_lines(lines: list[str]) -> tuple[list[str], int]:
     """The trích yếu under the title, and where the body starts.
 
-    Up to ``-----``; without one, the first line and the lines after it that start in lower case.
+    Up to ``-----``. Without one (a web page drops it, a PDF may draw it), the lines after the title
+    up to a blank line, an outline marker, a line after one that ends a sentence, the opening
+    sentence (``Thực hiện …``, ``Căn cứ …``) or, under a trích yếu in capitals, a line that is not;
+    when the lines taken end a sentence, the last of them was the opening paragraph.
     """
-    rule = next((i for i, line in enumerate(lines[:6]) if _RULE.fullmatch(line)), None)
+    rule = next((i for i, line in enumerate(lines[:8]) if _RULE.fullmatch(line)), None)
     if rule is not None:
         return [line for line in lines[:rule] if line], rule + 1
     start = next((i for i, line in enumerate(lines) if line), len(lines))
     end = start + 1
-    while end < len(lines) and lines[end][:1].islower():
+    while end < len(lines) and _goes_on(lines[end - 1], lines[end]):
         end += 1
+    if end - start > 1 and outline.ends_sentence(lines[end - 1]):
+        end -= 1
     return lines[start:end], end
 
 
-def _summary(text: str, fix: bool, found: list[Suggestion]) -> str:
-    """The trích yếu, its first letter in lower case as Party documents write it."""
+def _goes_on(summary: str, line: str) -> bool:
+    """Whether a line goes on the trích yếu whose last line is ``summary``."""
+    return (bool(line) and outline.read_marker(line) is None and not outline.ends_sentence(summary)
+            and not _OPENING.match(line) and (line.isupper() or not summary.isupper()))
+
+
+def _summary(text: str, typed: bool, fix: bool, found: list[Suggestion]) -> str:
+    """The trích yếu; under a title (``typed``), its first letter in lower case as Party documents write it."""
     if not text:
-        raise PlanImportError("Không tìm thấy trích yếu: cần một dòng trích yếu ngay dưới tên loại văn bản")
+        raise PlanImportError("Không tìm thấy trích yếu: cần một dòng trích yếu ngay dưới tên loại văn bản "
+                              "(trong một công văn, dưới số văn bản)")
     text = _checked(text, "trích yếu", fix, found)
     first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+    if typed and len(first) > 1 and first[0].isupper() and first[1:].islower():
         lowered = text[0].lower() + text[1:]
         found.append(Suggestion("normalised", "trích yếu", "Trích yếu văn bản của Đảng viết thường chữ đầu",
                                 text, lowered))

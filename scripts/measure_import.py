@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docgen.errors import BadInput  # noqa: E402
 from docgen.files import load_organisation  # noqa: E402
-from tests.pasted import HEADER_FIELDS, corpus, header_of, imported, paragraphs_right  # noqa: E402
+from tests.pasted import HEADER_FIELDS, corpus, header_of, import_pasted, paragraphs_right  # noqa: E402
 
 
 def main() -> None:
@@ -29,7 +29,7 @@ def main() -> None:
     fields = fields_right = paragraphs = found = 0
     for document in corpus():
         try:
-            plan = imported(document, organisation)
+            plan = import_pasted(document, organisation)
         except BadInput as error:
             header, body, failure = {}, [], str(error)
         else:

@@ -53,7 +53,7 @@ def header_of(plan: Plan) -> dict[str, str | None]:
     }
 
 
-def imported(document: Pasted, organisation: Organisation) -> Plan:
+def import_pasted(document: Pasted, organisation: Organisation) -> Plan:
     """The plan import makes of a document, the organisation filling in only what it lacks."""
     return import_text(document.text, organisation).plan
 

@@ -16,6 +16,8 @@ from docgen import outline
 from docgen.importer import MAX_DOCX_BYTES, PlanImportError, import_docx, import_text
 from docgen.model import DocType, Organisation
 
+from .pasted import corpus, header_of, import_pasted
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "examples" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 
@@ -147,16 +149,63 @@ def test_a_date_the_calendar_lacks_is_left_blank_with_the_reason(seed, organisat
          "ngày 29 tháng 02 năm 2021")]
 
 
-def test_other_issuer_and_signature(seed, organisation):
-    header = ["ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH", "ĐẢNG ỦY CÔNG TY MAY", "*", "Số 03-KH/ĐU"]
+OTHER_HEADER = ["ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH", "ĐẢNG ỦY CÔNG TY MAY", "*", "Số 03-KH/ĐU"]
+OTHER_ISSUER = "ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH / ĐẢNG ỦY CÔNG TY MAY"
+
+
+def test_the_documents_own_issuer_wins_over_the_default(seed, organisation):
     tail = ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "(Đã ký)", "Nguyễn Văn An"]
-    result = import_text("\n".join([*header, seed, *tail]), organisation)
+    result = import_text("\n".join([*OTHER_HEADER, seed, *tail]), organisation)
     assert result.plan.signature.model_dump() == {"authority": "T/M BAN THƯỜNG VỤ", "title": "PHÓ BÍ THƯ",
                                                   "name": "Nguyễn Văn An"}
     assert result.plan.number == 3
-    assert [s.original for s in result.suggestions if s.where == "tiêu đề"] == [
-        "ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH / ĐẢNG ỦY CÔNG TY MAY", "",
+    org = result.plan.organisation
+    assert (org.superior, org.name, org.symbol) == ("ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH", "ĐẢNG ỦY CÔNG TY MAY", "ĐU")
+    assert org.short_name == "Đảng ủy", "the longest beginning of the name the text writes"
+    assert (org.place, org.collective, org.office) == ("Hưng Yên", "Ban Thường vụ", "Văn phòng Đảng ủy")
+    assert [(s.kind, s.original) for s in result.suggestions if s.where == "tiêu đề"] == [
+        ("missing", ""), ("normalised", OTHER_ISSUER),
     ]
+
+
+def test_a_chosen_organisation_is_kept_and_what_differs_reported(seed, organisation):
+    header = [*OTHER_HEADER, "Mỹ Hào, ngày 05 tháng 6 năm 2021"]
+    result = import_text("\n".join([*header, seed]), organisation, keep_organisation=True)
+    assert result.plan.organisation == organisation
+    assert (result.plan.number, result.plan.date) == (3, dt.date(2021, 6, 5))
+    assert [(s.original, s.replacement) for s in result.suggestions if s.where == "tiêu đề"] == [
+        (OTHER_ISSUER, "Đảng bộ tỉnh Hưng Yên / Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh"), ("Mỹ Hào", "Hưng Yên"),
+        ("ĐU", "ĐUK"),
+    ]
+
+
+@pytest.mark.parametrize("document", corpus(), ids=lambda document: document.name)
+def test_every_pasted_document_imports_whole(document, organisation):
+    """The corpus of tests/data/pasted: every header field and every body paragraph, in order."""
+    plan = import_pasted(document, organisation)
+    assert header_of(plan) == document.header
+    assert plan.body.splitlines() == document.body
+
+
+@pytest.mark.parametrize(
+    ("name", "short_name", "tone_style"),
+    [("02-ke-hoach-cong-ty-may-pdf", "Đảng ủy Công ty", "old"), ("05-bao-cao-chi-bo-in-tu-trinh-duyet", "Chi bộ Sở Tư pháp", "new"),
+     ("06-ke-hoach-dang-uy-phuong-trang-web", "Đảng ủy phường Linh Trung", "old")],
+)
+def test_another_issuer_is_named_and_written_as_its_text_does(name, short_name, tone_style, organisation):
+    plan = import_pasted(next(document for document in corpus() if document.name == name), organisation)
+    assert (plan.organisation.short_name, plan.organisation.tone_style.value) == (short_name, tone_style)
+
+
+def test_page_furniture_is_dropped_and_reported(organisation):
+    document = next(document for document in corpus() if document.name.startswith("05-"))
+    result = import_text(document.text, organisation)
+    [dropped] = [s for s in result.suggestions if s.where == "toàn văn"]
+    assert dropped.original.splitlines()[:3] == [
+        "12/16/21, 8:05 AM", "Báo cáo số 03-BC/CB của Chi bộ Sở Tư pháp - Đảng bộ Khối các cơ quan tỉnh Bắc Ninh",
+        "https://dangbokhoi.bacninh.gov.vn/van-ban/bao-cao-so-03-bc-cb-cua-chi-bo-so-tu-phap",
+    ]
+    assert len(dropped.original.splitlines()) == 12 and "Bỏ 12 dòng" in dropped.message
 
 
 @pytest.mark.parametrize(

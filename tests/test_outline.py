@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.outline import Node, paragraphs, parse, to_text, walk
+from docgen.outline import Node, clean_lines, paragraphs, parse, to_text, walk
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "examples" / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
@@ -181,3 +181,50 @@ def test_a_heading_closes_open_lists():
 def test_blank_lines_separate_and_vanish():
     assert to_text(parse("\n\n1. Mục đích\n\n\n- Một.\n  \n")) == "1. Mục đích\n- Một."
     assert parse("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("ĐẢNG BỘ TỈNH HƯNG YÊN\tĐẢNG CỘNG SẢN VIỆT NAM", ["ĐẢNG BỘ TỈNH HƯNG YÊN", "ĐẢNG CỘNG SẢN VIỆT NAM"]),
+        ("   HUYỆN ỦY VĂN LÂM           Văn Lâm, ngày 24", ["HUYỆN ỦY VĂN LÂM", "Văn Lâm, ngày 24"]),
+        ("| TỈNH ỦY QUẢNG NINH | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|:---|\n| * |  |",
+         ["TỈNH ỦY QUẢNG NINH", "ĐẢNG CỘNG SẢN VIỆT NAM", "", "*"]),
+        ("1.\tKiểm điểm\n•\tKết quả\n\uf0b7\tTrên báo\n|", ["1. Kiểm điểm", "• Kết quả", "\uf0b7 Trên báo", ""]),
+    ],
+    ids=["tab", "layout-gap", "markdown", "marker-tab-and-lone-bar"],
+)
+def test_table_rows_pasted_as_lines_give_their_cells(text, lines):
+    assert clean_lines(text, cells=True) == lines
+    assert len(clean_lines(text)) == text.count("\n") + 1, "a body typed in a form keeps its lines"
+
+
+def test_soft_breaks_and_soft_hyphens():
+    assert clean_lines("Nơi nhận:\x0b- Như trên,\u2028- Lưu VP.\f2\u2029") == ["Nơi nhận:", "- Như trên,", "- Lưu VP.", "2"]
+    assert clean_lines("tuyên truyền trên fan\u00ad\npage, Face\u00adbook") == ["tuyên truyền trên fanpage, Facebook"]
+
+
+def test_a_wrapped_heading_in_capitals_keeps_its_last_words():
+    text = ("II. NỘI DUNG CHUYÊN ĐỀ NĂM 2024 VÀ VIỆC ĐĂNG KÝ LÀM THEO CỦA TẬP\n"
+            "THỂ, CÁ NHÂN\n"
+            "Chuyên đề năm 2024 được học tập trong các chi bộ trước ngày 30/5/2024 và\n"
+            "được sơ kết vào cuối năm.")
+    assert [node.text for _, node in walk(parse(text, wrapped=True))] == [
+        "NỘI DUNG CHUYÊN ĐỀ NĂM 2024 VÀ VIỆC ĐĂNG KÝ LÀM THEO CỦA TẬP THỂ, CÁ NHÂN",
+        "Chuyên đề năm 2024 được học tập trong các chi bộ trước ngày 30/5/2024 và được sơ kết vào cuối năm.",
+    ]
+
+
+def test_a_line_break_in_a_paragraph_of_a_web_page():
+    """Paragraphs apart by blank lines, one of them broken (``<br>``) after a semicolon."""
+    paragraphs_of_page = [f"- Nội dung thứ {n} của kế hoạch được triển khai đầy đủ." for n in range(1, 8)]
+    text = "\n\n".join([*paragraphs_of_page, "- Kết nạp 57 đảng viên mới, đạt 57% chỉ tiêu năm;\nchuyển đảng chính thức."])
+    assert paragraphs(text)[-1] == "- Kết nạp 57 đảng viên mới, đạt 57% chỉ tiêu năm; chuyển đảng chính thức."
+
+
+def test_first_lines_of_a_pdf_are_shorter_by_their_indent(body_lines):
+    """A PDF indents a paragraph's first line: a first line is full at a shorter length than the others,
+    so an upper-case word after a full first line goes on, and a new paragraph after a last line of
+    the same length does not."""
+    wrapped = "\n".join(textwrap.fill(line, 75, initial_indent=" " * 8) for line in body_lines)
+    assert parse(wrapped) == parse("\n".join(body_lines))
