@@ -76,7 +76,8 @@ def main(lang: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The plan as YAML.")
 @click.option("--org", "org_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Organisation profile (YAML) for what the text lacks; default: the demo committee.")
+              help="Organisation profile (YAML): the plan's, whatever the text says (differences are reported); "
+                   "without it the text's own header is taken and the demo committee fills in what it lacks.")
 @click.option("--fix", is_flag=True, help="Apply the suggested splits of glued words.")
 @reports_bad_input
 def import_plan(source: Path, output: Path, org_file: Path | None, fix: bool) -> None:
@@ -85,10 +86,11 @@ def import_plan(source: Path, output: Path, org_file: Path | None, fix: bool) ->
     from docgen.importer import import_docx, import_text
 
     organisation = load_organisation(org_file) if org_file else load_organisation()
+    chosen = org_file is not None
     if source.suffix.lower() == ".docx":
-        result = import_docx(source, organisation, fix=fix)
+        result = import_docx(source, organisation, fix=fix, keep_organisation=chosen)
     elif source.suffix.lower() == ".txt":
-        result = import_text(_read_text(source), organisation, fix=fix)
+        result = import_text(_read_text(source), organisation, fix=fix, keep_organisation=chosen)
     else:
         raise Failure(N_("%(file)s: cần tệp .txt hoặc .docx"), file=source)
     write_atomically(output, dump_plan(result.plan).encode("utf-8"))

@@ -11,8 +11,12 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
+from click.testing import CliRunner
 
 from docgen import outline
+from docgen.cli import main
+from docgen.files import load_plan
 from docgen.importer import MAX_DOCX_BYTES, PlanImportError, import_docx, import_text
 from docgen.model import DocType, Organisation
 
@@ -177,6 +181,20 @@ def test_a_chosen_organisation_is_kept_and_what_differs_reported(seed, organisat
         (OTHER_ISSUER, "Đảng bộ tỉnh Hưng Yên / Đảng ủy Khối Cơ quan - Doanh nghiệp tỉnh"), ("Mỹ Hào", "Hưng Yên"),
         ("ĐU", "ĐUK"),
     ]
+
+
+def test_import_plan_takes_the_text_s_issuer_unless_org_is_given(seed, organisation, tmp_path):
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text("\n".join([*OTHER_HEADER, seed]), encoding="utf-8")
+    org_file = tmp_path / "org.yaml"
+    org_file.write_text(yaml.safe_dump(organisation.model_dump(mode="json"), allow_unicode=True), encoding="utf-8")
+    taken = CliRunner().invoke(main, ["import-plan", str(source), "-o", str(tmp_path / "taken.yaml")])
+    kept = CliRunner().invoke(main, ["import-plan", str(source), "--org", str(org_file), "-o", str(tmp_path / "kept.yaml")])
+    assert (taken.exit_code, kept.exit_code) == (0, 0)
+    assert load_plan(tmp_path / "taken.yaml").organisation.name == "ĐẢNG ỦY CÔNG TY MAY"
+    assert load_plan(tmp_path / "kept.yaml").organisation == organisation
+    assert "Cơ quan ban hành theo văn bản" in taken.output
+    assert "Cơ quan ban hành trong văn bản khác với đơn vị đã chọn" in kept.output
 
 
 @pytest.mark.parametrize("document", corpus(), ids=lambda document: document.name)
