@@ -75,9 +75,12 @@ def document_properties(context: dict[str, Any]) -> dict[str, str]:
 
 
 CUSTOM_PART = "docProps/custom.xml"
-_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one set of user-defined properties
+_CUSTOM_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties '
+               'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+               'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{}</Properties>')
+# Word numbers them from 2, in the one set of user-defined properties.
+_CUSTOM_PROPERTY = ('<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name="{name}">'
+                    '<vt:lpwstr>{value}</vt:lpwstr></property>')
 
 
 def custom_properties_xml(context: dict[str, Any]) -> bytes | None:
@@ -87,13 +90,9 @@ def custom_properties_xml(context: dict[str, Any]) -> bytes | None:
     custom = context.get("properties", {}).get("custom")
     if not custom:
         return None
-    from lxml import etree
-
-    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
-    for pid, (name, value) in enumerate(custom.items(), start=2):  # Word numbers them from 2
-        item = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property", fmtid=_CUSTOM_FMTID, pid=str(pid), name=name)
-        etree.SubElement(item, f"{{{_VT_NS}}}lpwstr").text = value
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+    items = (_CUSTOM_PROPERTY.format(pid=pid, name=escape(name), value=escape(value))
+             for pid, (name, value) in enumerate(custom.items(), start=2))
+    return _CUSTOM_XML.format("".join(items)).encode("utf-8")
 
 
 # A template writes ``{_{`` for a literal ``{{`` (and ``}_}``, ``{_%``, ``%_}``); docxtpl puts them

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docgen.model import Plan, Unit
 from docgen.vn.text import fold
@@ -21,9 +22,15 @@ PLAN_KEY = "docgen.plan-key"
 def plan_key(plan: Plan) -> str:
     """What tells one plan from another: its type, number, symbol, date and summary (folded, so that
     the same plan in another ủy/uỷ style or spacing has the same key)."""
-    parts = (plan.type.value, str(plan.number or ""), plan.organisation.symbol,
-             plan.date.isoformat() if plan.date else "", fold(plan.summary))
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+    return _key(plan.type.value, str(plan.number or ""), plan.organisation.symbol,
+                plan.date.isoformat() if plan.date else "", plan.summary)
+
+
+@lru_cache(maxsize=64)
+def _key(doc_type: str, number: str, symbol: str, date: str, summary: str) -> str:
+    """Worked out once per plan: every form of a batch carries it."""
+    text = "\n".join((doc_type, number, symbol, date, fold(summary)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def form_properties(plan: Plan, unit: Unit, reference: str) -> dict[str, str]:
