@@ -44,7 +44,6 @@ SECTIONS = (  # id, title, folded words its heading holds
     ("phuong_huong", "Phương hướng, nhiệm vụ", ("phuong huong", "nhiem vu thoi gian toi")),
     ("kien_nghi", "Đề xuất, kiến nghị", ("kien nghi", "de xuat")),
 )
-SECTION_TITLES = {section: title for section, title, _ in SECTIONS}
 COLUMNS = {  # what a column holds, by the folded words its title starts with
     "number": ("stt", "tt", "so tt", "so thu tu"),
     "label": ("noi dung", "chi tieu", "ten chi tieu", "hoat dong", "danh muc"),
