@@ -116,6 +116,8 @@ def _read_text(path: Path) -> str:
 
 # Spelt out (not imported) so that `docgen --help` does not load the engine; a test keeps them in step.
 ENGINE_CHOICE = click.Choice(["compiled", "reference"])
+PDF_WORKERS = click.option("--pdf-workers", type=click.IntRange(min=1),
+                           help="LibreOffice processes (default: DOCGEN_PDF_WORKERS, else the number of cores).")
 
 
 def _kinds_made(per_unit: str) -> str:
@@ -131,20 +133,32 @@ def _kinds_made(per_unit: str) -> str:
 @click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Units list (.csv or .xlsx).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--format", "output_format", type=click.Choice(["docx", "pdf"]),
+              help="docx or pdf (default: from the output's extension).")
+@click.option("--pdfa", is_flag=True, help="PDF/A-2b, for archives.")
 @click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
               help="compiled: prepared once; reference: plain docxtpl for each document.")
 @reports_bad_input
 def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path | None, output: Path,
-           engine: str) -> None:
-    """Render one document of a plan as .docx."""
+           output_format: str | None, pdfa: bool, engine: str) -> None:
+    """Render one document of a plan as .docx or PDF."""
     from docgen.derive import document_context
     from docgen.engine import Engine
     from docgen.files import load_plan
 
+    as_pdf = (output_format or output.suffix.lower().lstrip(".")) == "pdf"
+    if pdfa and not as_pdf:
+        raise Failure(N_("--pdfa chỉ dùng khi ghi PDF (-o TỆP.pdf hoặc --format pdf)"))
     plan = load_plan(plan_file)
     unit = _find_unit(unit_code, units_file) if unit_code or units_file else None
     context = document_context(kind, plan, unit)
-    write_atomically(output, Engine(engine).render(kind, context))
+    data = Engine(engine).render(kind, context)
+    if as_pdf:
+        from docgen.pdf import PdfPool
+
+        with PdfPool(1) as pool:
+            data = pool.convert(data, pdfa=pdfa)
+    write_atomically(output, data)
     click.echo(str(output))
 
 
@@ -171,26 +185,104 @@ def _find_unit(code: str | None, units_file: Path | None):
 @click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
 @click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
               help="compiled: prepared once; reference: plain docxtpl for each document.")
+@click.option("--pdf", is_flag=True, help="Each document as .docx and .pdf.")
+@click.option("--pdf-only", is_flag=True, help="Each document as .pdf only.")
+@click.option("--pdfa", is_flag=True, help="The PDFs as PDF/A-2b, for archives.")
+@click.option("--print-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also one PDF of every document, each starting on an odd page, for duplex printing.")
+@PDF_WORKERS
 @reports_bad_input
-def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int | None, engine: str) -> None:
+def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int | None, engine: str, pdf: bool,
+          pdf_only: bool, pdfa: bool, print_file: Path | None, pdf_workers: int | None) -> None:
     """Every unit's documents in one ZIP: a folder per unit and a manifest.csv."""
     import time
 
-    from docgen.batch import check_kinds, write_batch
+    from docgen.batch import write_batch
     from docgen.files import load_plan
     from docgen.units import read_units
 
-    try:
-        chosen = check_kinds([kind.strip() for kind in kinds.split(",") if kind.strip()])
-    except BadInput as error:
-        raise Failure("--kinds: %(error)s", error=error.message) from None
+    if pdf and pdf_only:
+        raise Failure(N_("--pdf hoặc --pdf-only, không cả hai"))
+    if pdfa and not (pdf or pdf_only):
+        raise Failure(N_("--pdfa cần --pdf hoặc --pdf-only"))
+    chosen = _chosen_kinds(kinds)
     plan = load_plan(plan_file)
     units = read_units(units_file)
     started = time.perf_counter()
-    count = write_batch(plan, units, chosen, output, jobs=jobs, engine=engine)
+    failed = 0
+    if pdf or pdf_only or print_file:
+        formats = ("pdf",) if pdf_only else ("docx", "pdf") if pdf else ("docx",)
+        failed = _pdf_batch(plan, units, chosen, pdf_workers, archive=output, formats=formats,
+                            print_file=print_file, pdfa=pdfa, engine=engine)
+        count = len(units) * len(chosen)
+    else:
+        count = write_batch(plan, units, chosen, output, jobs=jobs, engine=engine)
     elapsed = time.perf_counter() - started
     click.echo(say(N_("%(file)s: %(count)s văn bản cho %(units)s đơn vị trong %(seconds)s giây"), file=output,
                    count=count, units=len(units), seconds=f"{elapsed:.1f}"))
+    if failed:
+        sys.exit(1)
+
+
+def _chosen_kinds(kinds: str) -> tuple[str, ...]:
+    from docgen.batch import check_kinds
+
+    try:
+        return check_kinds([kind.strip() for kind in kinds.split(",") if kind.strip()])
+    except BadInput as error:
+        raise Failure("--kinds: %(error)s", error=error.message) from None
+
+
+def _pdf_batch(plan, units, kinds, workers: int | None, **options) -> int:
+    """:func:`~docgen.pdf.batch.write_pdf_batch` through a pool of ``workers`` offices; says which
+    documents have no PDF, and returns how many."""
+    from docgen.pdf import PdfPool
+    from docgen.pdf.batch import write_pdf_batch
+
+    with PdfPool(workers) as pool:
+        failures = write_pdf_batch(plan, units, kinds, pool, **options)
+    for entry, error in failures:
+        click.echo(f"docgen: {entry.path}: {error.translate(language())}", err=True)
+    return len(failures)
+
+
+@main.command("print-file")
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Units list (.csv or .xlsx).")
+@click.option("--unit", "unit_codes", multiple=True, metavar="CODE",
+              help="Only this unit (repeat for more); default: every unit, in the list's order.")
+@click.option("--kinds", default=",".join(default_kinds()), show_default=True,
+              help=f"Comma-separated kinds: {', '.join(batch_kinds())}.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The PDF to write.")
+@PDF_WORKERS
+@reports_bad_input
+def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], kinds: str, output: Path,
+               pdf_workers: int | None) -> None:
+    """One PDF of the chosen units' documents in the batch's order, each starting on an odd page,
+    for duplex printing."""
+    import time
+
+    from docgen.files import load_plan
+    from docgen.units import read_units
+
+    chosen = _chosen_kinds(kinds)
+    plan = load_plan(plan_file)
+    units = read_units(units_file)
+    if unit_codes:
+        listed = {unit.code for unit in units}
+        unknown = [code for code in unit_codes if code not in listed]
+        if unknown:
+            raise Failure(N_("%(file)s: không có đơn vị mã “%(code)s”"), file=units_file, code=unknown[0])
+        units = [unit for unit in units if unit.code in unit_codes]
+    started = time.perf_counter()
+    failed = _pdf_batch(plan, units, chosen, pdf_workers, print_file=output)
+    elapsed = time.perf_counter() - started
+    click.echo(say(N_("%(file)s: %(count)s văn bản cho %(units)s đơn vị trong %(seconds)s giây"), file=output,
+                   count=len(units) * len(chosen) - failed, units=len(units), seconds=f"{elapsed:.1f}"))
+    if failed:
+        sys.exit(1)
 
 
 @main.command()

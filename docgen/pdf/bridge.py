@@ -9,9 +9,9 @@ library and ``uno`` only.
 
 It starts ``soffice.bin`` with a profile of its own in FOLDER (two offices sharing a profile can
 silently make nothing), says ``{"ready": PID}`` on stdout, then converts on request: one JSON line
-in (``{"docx": path, "pdf": path, "pdfa": bool}``), one JSON line out (``{"seconds": s}``, or
-``{"error": …}`` for a document LibreOffice refuses, or ``{"crashed": …}`` before exiting when the
-office has gone).  The office dies with the bridge (``PR_SET_PDEATHSIG``) and the bridge with
+in (``{"docx": path, "pdf": path, "pdfa": bool}``), one JSON line out: ``{"seconds": s}``;
+``{"unreadable": true}`` or ``{"error": detail}`` for a document LibreOffice refuses; ``{"crashed":
+detail}`` before exiting when the office has gone.  docgen words the messages people see.  The office dies with the bridge (``PR_SET_PDEATHSIG``) and the bridge with
 docgen (its stdin ends), so nothing outlives the command that started them.
 """
 
@@ -69,7 +69,7 @@ def connect(uno, program: str, folder: Path):
             if office.poll() == RESTART:
                 office = start_office(program, folder, pipe)
             elif office.returncode is not None:
-                raise RuntimeError(f"LibreOffice stopped as it started (status {office.returncode})") from None
+                raise RuntimeError(f"status {office.returncode}") from None
             time.sleep(0.02)
     return office, context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
@@ -80,14 +80,14 @@ def properties(uno, **values):
     return tuple(PropertyValue(Name=name, Value=value) for name, value in values.items())
 
 
-def convert(uno, desktop, request: dict) -> float:
-    """The PDF of one .docx; returns the seconds LibreOffice took."""
+def convert(uno, desktop, request: dict) -> float | None:
+    """The PDF of one .docx; returns the seconds LibreOffice took, None if it could not open it."""
     started = time.perf_counter()
     document = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(request["docx"]), "_blank", 0,
         properties(uno, Hidden=True, ReadOnly=True, FilterName=WORD_FILTER, MacroExecutionMode=0))
     if document is None:
-        raise ValueError("LibreOffice could not open the document")
+        return None
     try:
         options = properties(uno, SelectPdfVersion=PDFA_2B if request["pdfa"] else 0)
         document.storeToURL(uno.systemPathToFileUrl(request["pdf"]), properties(
@@ -134,13 +134,13 @@ def main(program: str, folder: Path) -> None:
                 seconds = convert(uno, desktop, request)
             except RuntimeException as error:
                 # A RuntimeException is the bridge's: the office died or is unusable; docgen replaces us.
-                reply(crashed=f"LibreOffice stopped while converting ({error.Message or type(error).__name__})")
+                reply(crashed=error.Message or type(error).__name__)
                 office.kill()
                 return
             except Exception as error:  # the document's own failure: reported for it alone
                 reply(error=getattr(error, "Message", "") or str(error) or type(error).__name__)
             else:
-                reply(seconds=seconds)
+                reply(**({"unreadable": True} if seconds is None else {"seconds": seconds}))
     except BrokenPipeError:
         leave(office, folder)
 

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.errors import BadInput
-
-INSTALL = "install libreoffice-writer-nogui and python3-uno (Debian), or set DOCGEN_SOFFICE to LibreOffice's soffice"
+from docgen.i18n import N_, Message
 
 
 class OfficeMissing(BadInput):
     """PDF needs LibreOffice (and its Python bridge), which is not installed."""
+
+    def __init__(self, message: str, **params):
+        install = Message(N_("hãy cài libreoffice-writer-nogui và python3-uno (Debian), hoặc đặt DOCGEN_SOFFICE "
+                             "là đường dẫn tới soffice của LibreOffice"))
+        super().__init__(message, install=install, **params)
 
 
 @dataclass(frozen=True)
@@ -26,11 +30,12 @@ def find_office() -> Office:
     """``$DOCGEN_SOFFICE``, else ``soffice`` (or ``libreoffice``) on the PATH."""
     soffice = os.environ.get("DOCGEN_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise OfficeMissing(f"PDF needs LibreOffice, which is not installed: {INSTALL}")
+        raise OfficeMissing(N_("Tạo PDF cần LibreOffice nhưng máy chưa cài: %(install)s"))
     folder = Path(soffice).resolve().parent
     program = folder / "soffice.bin"
     if not program.is_file():
-        raise OfficeMissing(f"{soffice}: no soffice.bin beside it, so not LibreOffice: {INSTALL}")
+        raise OfficeMissing(N_("%(file)s: không có soffice.bin bên cạnh, nên không phải LibreOffice: %(install)s"),
+                            file=soffice)
     bundled = folder / "python"
     system = shutil.which("python3", path=os.defpath)
     python = bundled if bundled.is_file() else Path(system or "/usr/bin/python3")

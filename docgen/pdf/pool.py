@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.pdf.office import find_office
 from docgen.pdf.worker import ConversionFailed, ConversionTimedOut, OfficeCrashed, Worker
 
@@ -28,13 +29,19 @@ MAX_WORKERS = 32
 DEFAULT_TIMEOUT = 60.0
 
 
-def default_workers() -> int:
-    """``$DOCGEN_PDF_WORKERS``, else the number of cores."""
+def pool_size(workers: int | None = None) -> int:
+    """``workers``, else ``$DOCGEN_PDF_WORKERS``, else the number of cores (and no more than MAX_WORKERS)."""
+    if workers is not None:
+        if not 1 <= workers <= MAX_WORKERS:
+            raise BadInput(N_("Số tiến trình LibreOffice phải từ 1 đến %(max)s, không phải %(value)s"),
+                           max=MAX_WORKERS, value=workers)
+        return workers
     configured = os.environ.get("DOCGEN_PDF_WORKERS", "").strip()
     if not configured:
-        return os.cpu_count() or 1
+        return min(os.cpu_count() or 1, MAX_WORKERS)
     if not configured.isdigit() or not 1 <= int(configured) <= MAX_WORKERS:
-        raise BadInput(f"DOCGEN_PDF_WORKERS: expected a whole number from 1 to {MAX_WORKERS}, got {configured!r}")
+        raise BadInput(N_("DOCGEN_PDF_WORKERS: cần một số nguyên từ 1 đến %(max)s, không phải “%(value)s”"),
+                       max=MAX_WORKERS, value=configured)
     return int(configured)
 
 
@@ -48,9 +55,9 @@ class Stats:
 
 class PdfPool:
     def __init__(self, workers: int | None = None, timeout: float = DEFAULT_TIMEOUT):
-        """Start ``workers`` offices (default: :func:`default_workers`) side by side and wait for them."""
+        """Start ``workers`` offices (see :func:`pool_size`) side by side and wait for them."""
+        self.size = pool_size(workers)
         self.office = find_office()
-        self.size = workers or default_workers()
         self.timeout = timeout
         self.stats = Stats()
         self._lock = threading.Lock()
@@ -74,10 +81,10 @@ class PdfPool:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    def pids(self) -> list[int]:
-        """The pool's processes: each bridge and its office."""
+    def processes(self) -> list[tuple[int, int | None]]:
+        """(bridge, office) process ids of each worker; the office's is None while it starts."""
         with self._lock:
-            return [pid for worker in self._workers for pid in worker.pids()]
+            return [(worker.process.pid, worker.office_pid) for worker in self._workers]
 
     def convert(self, docx: bytes, *, pdfa: bool = False) -> bytes:
         """The PDF (PDF/A-2b with ``pdfa``) of one .docx; raises :class:`ConversionFailed`."""

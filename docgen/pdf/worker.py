@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 from docgen.errors import BadInput
-from docgen.pdf.office import INSTALL, Office, OfficeMissing
+from docgen.i18n import N_
+from docgen.pdf.office import Office, OfficeMissing
 
 BRIDGE = Path(__file__).with_name("bridge.py")
 START_TIMEOUT = 60.0  # seconds for an office to start; about 1 s on an idle machine
@@ -39,7 +40,7 @@ class Worker:
         """Start the bridge and its office; :meth:`wait_ready` waits for them."""
         self.folder = Path(tempfile.mkdtemp(prefix="docgen-pdf-"))
         self.office_pid: int | None = None
-        self.start_failure = ""
+        self.start_failure: BadInput | None = None
         self._buffer = b""
         try:
             self.process = subprocess.Popen(
@@ -47,24 +48,24 @@ class Worker:
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
         except OSError as error:
             shutil.rmtree(self.folder, ignore_errors=True)
-            raise OfficeMissing(f"{office.python}: {error.strerror}; PDF needs it to drive LibreOffice: {INSTALL}") from None
+            raise OfficeMissing(N_("%(file)s: %(reason)s; tạo PDF cần chương trình này để điều khiển LibreOffice: "
+                                   "%(install)s"), file=office.python, reason=error.strerror) from None
 
     def wait_ready(self) -> None:
         """Wait for the office to answer; a worker that cannot start is killed, and says why when used."""
         try:
-            reply = self._reply(START_TIMEOUT, "starting")
+            reply = self._reply(START_TIMEOUT)
             if "missing" in reply:
-                raise OfficeMissing(f"PDF needs LibreOffice's Python bridge ({reply['missing']}): {INSTALL}")
+                raise OfficeMissing(N_("Tạo PDF cần cầu nối Python của LibreOffice (%(reason)s): %(install)s"),
+                                    reason=reply["missing"])
             if "ready" not in reply:
-                raise OfficeCrashed(f"LibreOffice could not start: {reply['crashed']}")
+                raise OfficeCrashed(N_("LibreOffice không khởi động được: %(reason)s"), reason=reply["crashed"])
         except BadInput as error:
-            self.start_failure = str(error)
+            self.start_failure = error
             self.kill()
             raise
         self.office_pid = reply["ready"]
 
-    def pids(self) -> list[int]:
-        return [self.process.pid] + ([self.office_pid] if self.office_pid else [])
 
     def convert(self, docx: bytes, pdfa: bool, timeout: float) -> tuple[bytes, float]:
         """The PDF of ``docx`` and the seconds LibreOffice took."""
@@ -76,25 +77,28 @@ class Worker:
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
         except (BrokenPipeError, ValueError):  # the bridge has gone, or was stopped
-            raise OfficeCrashed(self.start_failure or "LibreOffice stopped") from None
-        reply = self._reply(timeout, "converting")
+            raise self.start_failure or OfficeCrashed(N_("LibreOffice đã dừng giữa chừng")) from None
+        reply = self._reply(timeout)
         if "crashed" in reply:
-            raise OfficeCrashed(reply["crashed"])
+            raise OfficeCrashed(N_("LibreOffice đã dừng giữa chừng (%(reason)s)"), reason=reply["crashed"])
+        if "unreadable" in reply:
+            raise ConversionFailed(N_("LibreOffice không mở được văn bản"))
         if "error" in reply:
-            raise ConversionFailed(f"LibreOffice could not convert the document: {reply['error']}")
+            raise ConversionFailed(N_("LibreOffice không chuyển được văn bản sang PDF: %(reason)s"), reason=reply["error"])
         return target.read_bytes(), reply["seconds"]
 
-    def _reply(self, timeout: float, doing: str) -> dict:
+    def _reply(self, timeout: float) -> dict:
         """The bridge's next line, waiting at most ``timeout`` seconds."""
         deadline = time.monotonic() + timeout
         stdout = self.process.stdout.fileno()
         while b"\n" not in self._buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not select.select([stdout], [], [], remaining)[0]:
-                raise ConversionTimedOut(f"LibreOffice took more than {timeout:g} s {doing}: stopped")
+                raise ConversionTimedOut(N_("LibreOffice không trả lời sau %(seconds)s giây nên đã bị dừng"),
+                                         seconds=f"{timeout:g}")
             chunk = os.read(stdout, 65536)
             if not chunk:
-                raise OfficeCrashed(f"LibreOffice stopped while {doing}")
+                raise OfficeCrashed(N_("LibreOffice đã dừng giữa chừng"))
             self._buffer += chunk
         line, _, self._buffer = self._buffer.partition(b"\n")
         return json.loads(line)
