@@ -48,8 +48,17 @@ def house_style(plan: Plan, unit: Unit | None = None) -> HouseStyle:
 
 
 @lru_cache(maxsize=8192)
-def _styled(text: str, style: HouseStyle) -> str:
+def _restyled(text: str, tone: str) -> str:
     """Most paragraphs are the same in every unit's documents: restyle each once."""
+    return apply_tone_style(text, tone)
+
+
+def _styled(text: str, style: HouseStyle) -> str:
+    """The text in the house style; the names to keep are looked for only where the style changes
+    something, so that a unit whose names are kept still shares the others' restyled texts."""
+    restyled = _restyled(text, style.tone)
+    if restyled == text or not style.verbatim:
+        return restyled
     return apply_tone_style(text, style.tone, style.verbatim)
 
 
