@@ -87,8 +87,8 @@ def run(app: Flask, database: Database, generation_id: int, plan: Plan, units: l
 
 
 def unreadable_parts(batch: Path) -> Iterator[str]:
-    """"document: part: why" for each XML part of the batch's documents that does not parse.
-    A part the same as one already read (most parts are the template's own) is not read again."""
+    """Each XML part of the batch's documents that does not parse, as "document: part: why". A part
+    the same as one already read (most parts are the template's own) is not read again."""
     verified: set[bytes] = set()
     with zipfile.ZipFile(batch) as archive:
         for member in archive.namelist():
