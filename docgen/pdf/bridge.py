@@ -124,10 +124,10 @@ def main(program: str, folder: Path) -> None:
     except Exception as error:  # anything that stops the start is reported, not printed as a traceback
         reply(crashed=str(error))
         return
-    reply(ready=office.pid)
     requests = queue.SimpleQueue()
-    threading.Thread(target=read_requests, args=(requests, office, folder), daemon=True).start()
     try:
+        reply(ready=office.pid)
+        threading.Thread(target=read_requests, args=(requests, office, folder), daemon=True).start()
         while True:
             request = requests.get()
             try:

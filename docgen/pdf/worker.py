@@ -66,7 +66,6 @@ class Worker:
             raise
         self.office_pid = reply["ready"]
 
-
     def convert(self, docx: bytes, pdfa: bool, timeout: float) -> tuple[bytes, float]:
         """The PDF of ``docx`` and the seconds LibreOffice took."""
         source, target = self.folder / "document.docx", self.folder / "document.pdf"

@@ -39,41 +39,42 @@ def pdfs_in(archive: Path) -> dict[str, int]:
                 for name in opened.namelist() if name.endswith(".pdf")}
 
 
+class SignalAnOffice:
+    """A batch's progress callback that sends ``signum`` to one office of ``pool`` when ``at``
+    documents are done."""
+
+    def __init__(self, pool: PdfPool, signum: int, at: int):
+        self.pool, self.signum, self.at = pool, signum, at
+        self.pid = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if done == self.at:
+            self.pid = office_pids(self.pool)[0]
+            os.kill(self.pid, self.signum)
+
+
 def test_an_office_killed_mid_batch_costs_one_retry(seed_plan, units, tmp_path):
-    killed = []
-
-    def kill_one(done: int, total: int) -> None:
-        if done == 5:
-            killed.append(office_pids(pool)[0])
-            os.kill(killed[0], signal.SIGKILL)
-
     with PdfPool(2) as pool:
-        failures = write_pdf_batch(seed_plan, units, BATCH_KINDS, pool, archive=tmp_path / "b.zip", progress=kill_one)
+        kill = SignalAnOffice(pool, signal.SIGKILL, at=5)
+        failures = write_pdf_batch(seed_plan, units, BATCH_KINDS, pool, archive=tmp_path / "b.zip", progress=kill)
         assert failures == []
         assert (pool.stats.retries, pool.stats.restarts) == (1, 1)
-        assert not alive(killed[0]) and killed[0] not in office_pids(pool)
+        assert not alive(kill.pid) and kill.pid not in office_pids(pool)
     pages = pdfs_in(tmp_path / "b.zip")
     assert len(pages) == len(units) * len(BATCH_KINDS) == 66
     assert all(count >= 1 for count in pages.values())
 
 
 def test_a_hung_office_is_killed_after_the_timeout_and_only_its_document_fails(seed_plan, units, tmp_path):
-    stopped = []
-
-    def stop_one(done: int, total: int) -> None:
-        if done == 2:
-            stopped.append(office_pids(pool)[0])
-            os.kill(stopped[0], signal.SIGSTOP)
-
-    with PdfPool(2, timeout=3) as pool:
-        failures = write_pdf_batch(seed_plan, units[:4], BATCH_KINDS, pool, archive=tmp_path / "b.zip",
-                                   progress=stop_one)
-        assert not alive(stopped[0]) and stopped[0] not in office_pids(pool)
+    with PdfPool(2, timeout=6) as pool:
+        stop = SignalAnOffice(pool, signal.SIGSTOP, at=2)
+        failures = write_pdf_batch(seed_plan, units[:4], BATCH_KINDS, pool, archive=tmp_path / "b.zip", progress=stop)
+        assert not alive(stop.pid) and stop.pid not in office_pids(pool)
         assert pool.stats.restarts == 1 and pool.stats.retries == 0
     assert len(failures) == 1
     entry, error = failures[0]
     assert isinstance(error, ConversionTimedOut)
-    assert str(error) == "LibreOffice không trả lời sau 3 giây nên đã bị dừng"
+    assert str(error) == "LibreOffice không trả lời sau 6 giây nên đã bị dừng"
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         names = set(archive.namelist())
     assert entry.path in names  # its .docx is there; its PDF is not
