@@ -9,8 +9,9 @@ applies it:
 
 - :func:`describe` a unit (sector, noun, people, work, chi ủy, đoàn thể), from its name and what the
   units list says (``parse_sector``, ``parse_chi_uy``, ``parse_unions`` read those columns);
-- :func:`rewrite` a paragraph or :func:`rewrite_outline` an outline for it, with a record of every
-  change and of the rules that matched nothing;
+- word a paragraph or an outline for it (:func:`wording_for`, then :meth:`Wording.rewrite` or
+  :meth:`Wording.rewrite_outline`), with a record of every change and of the rules that matched
+  nothing; units worded alike share one Wording, so derived text can be cached by it;
 - decide whether a section of "Tổ chức thực hiện" is the unit's task (:func:`addressee`);
 - find passages that the document's date has overtaken (:func:`stale_passages`) and deadlines the
   committee's plan does not state (:func:`unstated_deadlines`).
@@ -23,10 +24,10 @@ from docgen.wording.rewrite import (
     Change,
     Rewritten,
     RewrittenOutline,
+    Wording,
     addressee,
-    rewrite,
-    rewrite_outline,
     unmatched,
+    wording_for,
 )
 from docgen.wording.stale import Stale, stale_passages, unstated_deadlines
 from docgen.wording.table import (
@@ -61,6 +62,7 @@ __all__ = [
     "Stale",
     "Table",
     "UnitProfile",
+    "Wording",
     "WordingError",
     "addressee",
     "bloc_of",
@@ -72,10 +74,9 @@ __all__ = [
     "parse_sector",
     "parse_unions",
     "read_table",
-    "rewrite",
-    "rewrite_outline",
     "stale_passages",
     "unions_cell",
     "unmatched",
     "unstated_deadlines",
+    "wording_for",
 ]

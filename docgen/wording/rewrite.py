@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from docgen.kinds import KINDS
+from docgen.vn.text import apply_tone_style
 from docgen.wording.table import (
     BLANK,
     CHI_UY_STATES,
@@ -94,79 +95,117 @@ class Node(Protocol):
 N = TypeVar("N", bound=Node)
 
 
-def rewrite(text: str, unit: UnitProfile, names: OrgNames, document: str, table: Table | None = None) -> Rewritten:
-    """One paragraph (no outline marker) of ``document`` (a kind id: ``unit-plan``, ``report`` …) for ``unit``."""
-    ready, values = _prepared(table or default_table(), names, unit, document)
-    new, changes, matched = _rewrite_text(ready, text, values)
-    return Rewritten(changes, tuple(item.rule.id for item in ready), matched, new)
+@dataclass(frozen=True)
+class Wording:
+    """How one unit's documents of one kind word the committee's text (see :func:`wording_for`).
+
+    Units worded alike (the same rules apply, and the blanks those rules use have the same values)
+    have equal Wordings, which rewrite every text alike: cache derived text by it."""
+
+    rules: _Rules
+    values: tuple[tuple[str, str], ...]
+
+    @property
+    def applicable(self) -> tuple[str, ...]:
+        """The ids of the rules for this unit and document, in the table's order."""
+        return self.rules.ids
+
+    def rewrite(self, text: str) -> Rewritten:
+        """One paragraph, without its outline marker."""
+        new, changes, matched = _rewrite_text(self.rules, text, self.values)
+        return Rewritten(changes, self.rules.ids, matched, new)
+
+    def rewrite_outline(self, nodes: Sequence[N]) -> RewrittenOutline:
+        """Every node of an outline, as :meth:`rewrite` does a paragraph; the input is left as it was."""
+        changes: list[Change] = []
+        matched: set[str] = set()
+
+        def walk(items: Sequence[N], path: tuple[int, ...]) -> tuple[Sequence[N], bool]:
+            result, changed = [], False
+            for index, node in enumerate(items):
+                text, found, hit = _rewrite_text(self.rules, node.text, self.values)
+                where = path + (index,)
+                changes.extend(Change(change.rule, change.before, change.after, change.start, change.end, where)
+                               for change in found)
+                matched.update(hit)
+                children, below = walk(node.children, where)
+                if text != node.text or below:
+                    node = dataclasses.replace(node, text=text, children=list(children))
+                    changed = True
+                result.append(node)
+            return (result if changed else items), changed
+
+        rewritten, _ = walk(nodes, ())
+        return RewrittenOutline(tuple(changes), self.rules.ids, frozenset(matched), list(rewritten))
 
 
-def rewrite_outline(nodes: Sequence[N], unit: UnitProfile, names: OrgNames, document: str,
-                    table: Table | None = None) -> RewrittenOutline:
-    """Every node of an outline, as :func:`rewrite` does a paragraph; the input is left as it was."""
-    ready, values = _prepared(table or default_table(), names, unit, document)
-    changes: list[Change] = []
-    matched: set[str] = set()
-
-    def walk(items: Sequence[N], path: tuple[int, ...]) -> tuple[Sequence[N], bool]:
-        result, changed = [], False
-        for index, node in enumerate(items):
-            text, found, hit = _rewrite_text(ready, node.text, values)
-            changes.extend(dataclasses.replace(change, path=path + (index,)) for change in found)
-            matched.update(hit)
-            children, below = walk(node.children, path + (index,))
-            if text != node.text or below:
-                node = dataclasses.replace(node, text=text, children=list(children))
-                changed = True
-            result.append(node)
-        return (result if changed else items), changed
-
-    rewritten, _ = walk(nodes, ())
-    applicable = tuple(item.rule.id for item in ready)
-    return RewrittenOutline(tuple(changes), applicable, frozenset(matched), list(rewritten))
+def wording_for(unit: UnitProfile, names: OrgNames, document: str, table: Table | None = None) -> Wording:
+    """The wording of ``unit``'s ``document`` (a kind id: ``unit-plan``, ``report`` …) under the
+    committee called ``names``, by ``table`` (default: the one shipped with docgen)."""
+    table = table or default_table()
+    key = ("rules", names, unit.sector, unit.type, unit.kind, unit.chi_uy, document)
+    if key not in table.cache:
+        if document not in KINDS:
+            raise ValueError(f"unknown document kind {document!r}; expected one of: {', '.join(KINDS)}")
+        patterns = _patterns(table, names)
+        applicable = [place for place, item in enumerate(patterns) if item.rule.when.admit(
+            sector=unit.sector, type=unit.type, kind=unit.kind, chi_uy=CHI_UY_STATES[unit.chi_uy], document=document)]
+        uses = sorted({name for place in applicable for name in BLANK.findall(patterns[place].rule.replace)})
+        ids = tuple(patterns[place].rule.id for place in applicable)
+        table.cache[key] = _Rules(patterns, frozenset(applicable), ids, tuple(uses))
+    rules = table.cache[key]
+    placeholders = {**names.placeholders(), **unit.placeholders()}
+    return Wording(rules, tuple((name, placeholders[name]) for name in rules.uses))
 
 
 @dataclass(frozen=True, eq=False)
-class _Ready:
+class _Pattern:
     """A rule with its pattern, the committee's names filled in."""
 
     rule: PhraseRule
     pattern: re.Pattern
     capitals: bool
     """Made from lower-case phrases: a capitalised match (group ``cap``) counts only at the start of a sentence."""
+    words: tuple[frozenset[str], ...] = ()
+    """The words of each phrase in lower case, but those ủy/uỷ can spell two ways: a text without all
+    the words of one phrase is not searched."""
 
 
-def _prepared(table: Table, names: OrgNames, unit: UnitProfile, document: str):
-    """The rules for this kind of unit and document, and the unit's values of the blanks they use."""
-    key = ("rules", names, unit.sector, unit.type, unit.kind, unit.chi_uy, document)
-    if key not in table.cache:
-        if document not in KINDS:
-            raise ValueError(f"unknown document kind {document!r}; expected one of: {', '.join(KINDS)}")
-        ready = tuple(item for item in _patterns(table, names) if item.rule.when.admit(
-            sector=unit.sector, type=unit.type, kind=unit.kind, chi_uy=CHI_UY_STATES[unit.chi_uy], document=document))
-        uses = sorted({name for item in ready for name in BLANK.findall(item.rule.replace)})
-        table.cache[key] = ready, uses
-    ready, uses = table.cache[key]
-    placeholders = {**names.placeholders(), **unit.placeholders()}
-    return ready, tuple((name, placeholders[name]) for name in uses)
+@dataclass(frozen=True, eq=False)
+class _Rules:
+    """The rules for one kind of unit in one kind of document."""
+
+    patterns: tuple[_Pattern, ...]
+    """Every rule's, with the committee's names: a text is matched once for all units (:func:`_matches`)."""
+    applicable: frozenset[int]
+    """The places in ``patterns`` of the rules for this kind of unit and document."""
+    ids: tuple[str, ...]
+    uses: tuple[str, ...]
+    """The blanks their replacements use."""
 
 
-def _patterns(table: Table, names: OrgNames) -> tuple[_Ready, ...]:
+def _patterns(table: Table, names: OrgNames) -> tuple[_Pattern, ...]:
     """Every rule's pattern with these names; a rule that needs a name the committee lacks is left out."""
     key = ("patterns", names)
     if key not in table.cache:
         values = names.placeholders()
-        ready = []
+        patterns = []
         for rule in table.phrases:
             if rule.regex:
                 source = fill(rule.regex, values, re.escape)
                 if source is not None:
-                    ready.append(_Ready(rule, re.compile(source), capitals=False))
+                    patterns.append(_Pattern(rule, re.compile(source), False))
             elif phrases := _filled(rule.phrases, values):
                 pattern = phrases_regex(phrases)
-                ready.append(_Ready(rule, pattern, capitals="cap" in pattern.groupindex))
-        table.cache[key] = tuple(ready)
+                patterns.append(_Pattern(rule, pattern, "cap" in pattern.groupindex, _words(phrases)))
+        table.cache[key] = tuple(patterns)
     return table.cache[key]
+
+
+def _words(phrases: list[str]) -> tuple[frozenset[str], ...]:
+    """What a text must hold for one of ``phrases`` to be in it (see :attr:`_Pattern.words`)."""
+    return tuple({frozenset(word for word in phrase.lower().split()
+                            if apply_tone_style(word, "old") == apply_tone_style(word, "new")) for phrase in phrases})
 
 
 def _filled(phrases: tuple[str, ...], values: dict[str, str]) -> list[str]:
@@ -174,26 +213,37 @@ def _filled(phrases: tuple[str, ...], values: dict[str, str]) -> list[str]:
     return [phrase for phrase in (fill(phrase, values) for phrase in phrases) if phrase]
 
 
-@lru_cache(maxsize=16384)
-def _rewrite_text(ready: tuple[_Ready, ...], text: str,
-                  values: tuple[tuple[str, str], ...]) -> tuple[str, tuple[Change, ...], frozenset[str]]:
-    """Shared by every unit alike in the blanks the rules use: most paragraphs are rewritten once."""
+@lru_cache(maxsize=4096)
+def _matches(patterns: tuple[_Pattern, ...], text: str) -> tuple[tuple[int, int, int, re.Match], ...]:
+    """Where each rule's words are in ``text``: (start, minus the length, place of the rule, match), in
+    the order they are taken. The same for every unit: only the choice among them is the unit's."""
     quoted = [match.span() for match in _QUOTED.finditer(text)]
-    candidates = []
-    for order, item in enumerate(ready):
+    lowered = text.lower()
+    found = []
+    for place, item in enumerate(patterns):
+        if item.words and not any(all(word in lowered for word in words) for words in item.words):
+            continue
         for match in item.pattern.finditer(text):
             start, end = match.span()
             if start == end or any(low < end and start < high for low, high in quoted):
                 continue
             if item.capitals and match["cap"] is not None and not _starts_sentence(text, start):
                 continue
-            candidates.append((start, start - end, order, match, item.rule))
-    candidates.sort(key=lambda candidate: candidate[:3])
+            found.append((start, start - end, place, match))
+    return tuple(sorted(found, key=lambda candidate: candidate[:3]))
+
+
+@lru_cache(maxsize=16384)
+def _rewrite_text(rules: _Rules, text: str,
+                  values: tuple[tuple[str, str], ...]) -> tuple[str, tuple[Change, ...], frozenset[str]]:
+    """Shared by every unit alike in the blanks the rules use: most paragraphs are rewritten once."""
+    candidates = [candidate for candidate in _matches(rules.patterns, text) if candidate[2] in rules.applicable]
     blanks = dict(values)
     parts, changes, done, position = [], [], 0, 0
-    for start, _, _, match, rule in candidates:
+    for start, _, place, match in candidates:
         if start < done:
             continue
+        rule = rules.patterns[place].rule
         before, after, done_at = _replacement(rule, match, blanks, text)
         position += start - done
         if after != before:
@@ -202,7 +252,7 @@ def _rewrite_text(ready: tuple[_Ready, ...], text: str,
         position += len(after)
         done = done_at
     parts.append(text[done:])
-    return "".join(parts), tuple(changes), frozenset(candidate[4].id for candidate in candidates)
+    return "".join(parts), tuple(changes), frozenset(rules.patterns[candidate[2]].rule.id for candidate in candidates)
 
 
 def _replacement(rule: PhraseRule, match: re.Match, blanks: dict[str, str], text: str) -> tuple[str, str, int]:

@@ -40,6 +40,8 @@ UNIT_FIELDS = ("name", "noun", "people", "work", "head", "executive", "executive
 BLANK = re.compile(r"\{(\w+)\}")
 _GROUP_REFERENCE = re.compile(r"\\g<(\w+)>|\\(\d+)")
 _CONDITIONS = ("sector", "type", "kind", "chi_uy", "document")
+# libyaml's loader, in PyYAML's wheels: the tables are read when a batch starts.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class WordingError(BadInput):
@@ -257,7 +259,7 @@ class _Reader:
         if len(text.encode("utf-8")) > MAX_YAML_BYTES:
             raise _too_big(source)
         try:
-            self.data = yaml.safe_load(normalize(text))
+            self.data = yaml.load(normalize(text), Loader=_LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" (dòng {mark.line + 1})" if mark else ""
