@@ -56,12 +56,12 @@ class SignalAnOffice:
 def test_an_office_killed_mid_batch_costs_one_retry(seed_plan, units, tmp_path):
     with PdfPool(2) as pool:
         kill = SignalAnOffice(pool, signal.SIGKILL, at=5)
-        failures = write_pdf_batch(seed_plan, units, BATCH_KINDS, pool, archive=tmp_path / "b.zip", progress=kill)
+        failures = write_pdf_batch(seed_plan, units[:10], BATCH_KINDS, pool, archive=tmp_path / "b.zip", progress=kill)
         assert failures == []
         assert (pool.stats.retries, pool.stats.restarts) == (1, 1)
         assert not alive(kill.pid) and kill.pid not in office_pids(pool)
     pages = pdfs_in(tmp_path / "b.zip")
-    assert len(pages) == len(units) * len(BATCH_KINDS) == 66
+    assert len(pages) == 10 * len(BATCH_KINDS)
     assert all(count >= 1 for count in pages.values())
 
 
