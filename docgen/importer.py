@@ -196,10 +196,10 @@ def _without_page_furniture(lines: list[str], found: list[Suggestion]) -> list[s
     if not furniture:
         return lines
     beside = {j for k, i in enumerate(filled) if i in furniture for j in filled[max(k - 1, 0):k + 2]}
-    places: dict[str, list[int]] = {}
+    occurrences: dict[str, list[int]] = {}
     for i in filled:
-        places.setdefault(lines[i], []).append(i)
-    furniture |= {i for at in places.values() if len(at) > 1 and beside.issuperset(at) for i in at}
+        occurrences.setdefault(lines[i], []).append(i)
+    furniture |= {i for at in occurrences.values() if len(at) > 1 and beside.issuperset(at) for i in at}
     kept: list[str] = []
     dropped = False
     for i, line in enumerate(lines):
@@ -280,39 +280,40 @@ def _place(text: str) -> tuple[str, str | None]:
 
 def _organisation(header: _Header, default: Organisation, keep: bool, text: str,
                   found: list[Suggestion]) -> Organisation:
-    """The issuer: what the header says, ``default`` filling in the rest; with ``keep``, ``default``,
-    and what the header says otherwise is reported."""
+    """The issuer: what the header says, ``default`` filling in the rest (all of it for the same
+    body; for another, only how it signs and follows up); with ``keep``, ``default``, and what the
+    header says otherwise is reported."""
     expected = " / ".join(filter(None, (default.superior, default.name)))
     written = " / ".join(filter(None, (header.superior, header.name)))
     if not header.name:
         found.append(Suggestion("missing", "tiêu đề",
                                 f"Không tìm thấy tên cơ quan ban hành: dùng «{expected}»", "", expected))
-    other = bool(header.name) and _words(written) != _words(expected)
+    same_name = not header.name or _words(header.name) == _words(default.name)
+    same_superior = not header.superior or _words(header.superior) == _words(default.superior)
     if keep:
-        if other:
-            found.append(Suggestion("normalised", "tiêu đề",
-                                    f"Cơ quan ban hành trong văn bản khác với đơn vị đã chọn: dùng «{expected}»",
-                                    written, expected))
-        if header.place and fold(header.place) != fold(default.place):
-            found.append(Suggestion("normalised", "tiêu đề",
-                                    f"Địa danh trong văn bản khác với đơn vị đã chọn: dùng «{default.place}»",
-                                    header.place, default.place))
-        if header.symbol and header.symbol != default.symbol:
-            found.append(Suggestion("normalised", "tiêu đề",
-                                    f"Ký hiệu trong văn bản khác với đơn vị đã chọn: dùng «{default.symbol}»",
-                                    header.symbol, default.symbol))
+        differences = (("Cơ quan ban hành", not (same_name and same_superior), written, expected),
+                       ("Địa danh", header.place and fold(header.place) != fold(default.place), header.place,
+                        default.place),
+                       ("Ký hiệu", header.symbol and header.symbol != default.symbol, header.symbol, default.symbol))
+        for what, differs, said, kept in differences:
+            if differs:
+                found.append(Suggestion("normalised", "tiêu đề",
+                                        f"{what} trong văn bản khác với đơn vị đã chọn: dùng «{kept}»", said, kept))
         return default
     data = default.model_dump()
-    if other:
+    if not (same_name and same_superior):
         spelling = _Spelling(text, [default.superior, default.name, default.party_organisation])
-        name = spelling.spelt(header.name)
-        data = {key: data[key] for key in ("collective", "lead_board", "place", "symbol", "tone_style")}
-        data |= {"superior": header.superior and spelling.spelt(header.superior), "name": name,
-                 "short_name": spelling.short(name)}
-        used = " / ".join(filter(None, (data["superior"], name)))
+        if not same_name:
+            name = spelling.spelt(header.name)
+            data = {key: data[key] for key in ("collective", "lead_board", "place", "symbol", "tone_style")}
+            data |= {"superior": "", "name": name, "short_name": spelling.short(name)}
+        if header.superior:
+            data["superior"] = spelling.spelt(header.superior)
+        used = " / ".join(filter(None, (data["superior"], data["name"])))
         found.append(Suggestion("normalised", "tiêu đề", f"Cơ quan ban hành theo văn bản: «{used}»", written, used))
     styles = tone_styles_in(text)
-    said = {"place": header.place, "symbol": header.symbol, "tone_style": next(iter(styles)) if len(styles) == 1 else None}
+    said = {"place": header.place, "symbol": header.symbol,
+            "tone_style": next(iter(styles)) if len(styles) == 1 else None}
     return Organisation.model_validate(data | {key: value for key, value in said.items() if value})
 
 

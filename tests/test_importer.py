@@ -135,12 +135,14 @@ def test_pdf_like_text_with_header(seed, organisation, imported):
         (["ĐẢNG BỘ TỈNH HƯNG YÊN ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH",
           "* Số 15-KH/ĐUK Hưng Yên, ngày 25 tháng 5 năm 2021"], 15, dt.date(2021, 5, 25)),
         ([*HEADER[:3], "Số       -KH/ĐUK", HEADER[4], "Hưng Yên, ngày    tháng    năm"], None, None),
+        (HEADER[1:], 15, dt.date(2021, 5, 25)),
     ],
-    ids=["columns-run-together", "left-blank"],
+    ids=["columns-run-together", "left-blank", "superior-line-lost"],
 )
 def test_header_forms(header, number, date, seed, organisation):
     result = import_text("\n".join([*header, seed]), organisation)
     assert (result.plan.number, result.plan.date) == (number, date)
+    assert result.plan.organisation == organisation
     assert not [s for s in result.suggestions if s.where == "tiêu đề"]
 
 
