@@ -378,6 +378,18 @@ def test_the_unit_plan_does_not_task_the_unit_with_itself(units, names, tree, se
     assert worded(duty, units["DB06"], names, "letter").text == duty
 
 
+def test_chi_ủy_chi_bộ_only_for_a_chi_bộ_that_has_one(units, names):
+    duty = "Chi ủy Chi bộ chủ trì, phối hợp với lãnh đạo Sở quán triệt Kế hoạch đến toàn thể đảng viên."
+    assert worded(duty, units["CB02"], names, "unit-plan").text == duty
+    assert worded(duty, units["CB01"], names, "unit-plan").text == (
+        "Bí thư Chi bộ chủ trì, phối hợp với lãnh đạo Sở quán triệt Kế hoạch đến toàn thể đảng viên.")
+    assert worded(duty, units["CB03"], names, "unit-plan").text == (
+        "Chi bộ chủ trì, phối hợp với lãnh đạo Sở quán triệt Kế hoạch đến toàn thể đảng viên.")
+    assert worded("Đề nghị chi ủy chi bộ quan tâm.", units["CB04"], names, "letter").text == (
+        "Đề nghị Bí thư Chi bộ quan tâm.")
+    assert worded(duty, units["DB01"], names, "unit-plan").text == duty  # a đảng bộ's chi bộ trực thuộc
+
+
 def test_the_pasted_seed_text_is_rewritten_with_its_defects_kept(units, names):
     text = (EXAMPLES / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt").read_text(encoding="utf-8")
     pasted = outline.parse(text)
@@ -603,7 +615,7 @@ def problems(sectors: str = SECTORS, phrases: str = PHRASES) -> list[str]:
 def test_the_default_tables_read_and_are_what_the_package_uses():
     table = read_table()
     assert [rule.id for rule in table.phrases] == [rule.id for rule in default_table().phrases]
-    assert len(table.phrases) == 14 and len(table.addressees) == 3 and len(table.events) == 1
+    assert len(table.phrases) == 15 and len(table.addressees) == 3 and len(table.events) == 1
 
 
 def test_every_problem_of_an_edited_rules_file_is_named():
