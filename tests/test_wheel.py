@@ -52,10 +52,10 @@ def installed(wheel, tmp_path_factory) -> Path:
 def test_the_wheel_holds_every_module_template_and_example(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {str(path.relative_to(REPO)) for package in ("docgen", "webui")
-                for path in (REPO / package).rglob("*.py") if "__pycache__" not in path.parts}
+                for path in (REPO / package).rglob("*") if path.is_file() and "__pycache__" not in path.parts}
     expected |= {f"docgen/templates/{path.name}" for path in (REPO / "templates").glob("*.docx")}
     expected |= {f"docgen/examples/{path.name}" for path in (REPO / "examples").iterdir()}
-    expected |= {"docgen/format/hd36-2018.yaml"}
+    assert {"docgen/format/hd36-2018.yaml", "docgen/examples/seed-plan.yaml", "docgen/templates/plan.docx"} <= expected
     assert expected - names == set()
     assert not any(name.startswith(("templates/", "examples/", "tests/")) for name in names)
 
