@@ -106,6 +106,11 @@ class Citation:
         return f"{self.issuer} (qua {self.board})"
 
     @property
+    def report_title(self) -> str:
+        """What the units report, as their form's trích yếu: ``kết quả tuyên truyền sau Đại hội …``."""
+        return self.plan.report.title or f"kết quả thực hiện {self.numbered} của {self.issuer}"
+
+    @property
     def full(self) -> str:
         """``Kế hoạch số 15-KH/ĐUK ngày 25/5/2021 của Ban Thường vụ Đảng ủy Khối về …``."""
         return f"{self.reference} của {self.issuer} về {self.plan.summary}"
@@ -174,7 +179,7 @@ def _unit_header(plan: Plan, unit: Unit, doc_type: DocType) -> dict[str, str]:
     }
 
 
-def _committee_header(plan: Plan, doc_type: DocType, letter_summary: str = "") -> dict[str, str]:
+def committee_header(plan: Plan, doc_type: DocType, letter_summary: str = "") -> dict[str, str]:
     org = plan.organisation
     year = (plan.date or dt.date.today()).year
     header = {
@@ -196,16 +201,16 @@ def _unit_signature(unit: Unit) -> dict[str, str]:
     }
 
 
-def _deadline(date) -> str:
+def by_deadline(date) -> str:
     return f" trước ngày {short_date(date)}" if date else ""
 
 
 def _task_lines(plan: Plan) -> list[str]:
     """What every unit must do, one sentence each, with its deadline."""
-    return [f"{task.text}{_deadline(task.deadline)}." for task in plan.unit_tasks]
+    return [f"{task.text}{by_deadline(task.deadline)}." for task in plan.unit_tasks]
 
 
-def _finish(context: dict[str, Any], style: HouseStyle, subject: str, author: str) -> dict[str, Any]:
+def finish(context: dict[str, Any], style: HouseStyle, subject: str, author: str) -> dict[str, Any]:
     """Document properties, then the house style over every string."""
     context["properties"] = {"subject": subject, "author": author}
     return in_house_style(context, style)
@@ -224,7 +229,7 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         lines.append(f"- {_adapt(duty, own, unit.is_dang_bo)}")
     lines += [f"- {line}" for line in _task_lines(plan)]
     lines.append(f"- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về "
-                 f"{citation.report_to}{_deadline(plan.report.deadline)}.")
+                 f"{citation.report_to}{by_deadline(plan.report.deadline)}.")
     if unit.is_dang_bo:
         lines += [
             "2. Các chi bộ trực thuộc",
@@ -264,7 +269,7 @@ def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }
-    return _finish(context, style, f"Kế hoạch {plan.summary}", unit.committee)
+    return finish(context, style, f"Kế hoạch {plan.summary}", unit.committee)
 
 
 def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
@@ -277,19 +282,19 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     ]
     tasks = _task_lines(plan)
     tasks.append(
-        f"Báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}{_deadline(plan.report.deadline)}."
+        f"Báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}{by_deadline(plan.report.deadline)}."
     )
     lines += [f"{number}. {task}" for number, task in enumerate(tasks, start=1)]
     lines.append(f"Đề nghị {unit.committee} quan tâm, chỉ đạo thực hiện./.")
     org, style = plan.organisation, house_style(plan, unit)
     context = {
-        "header": _committee_header(plan, DocType.CONG_VAN, summary),
+        "header": committee_header(plan, DocType.CONG_VAN, summary),
         "salutation": f"Kính gửi: {unit.committee}",
         "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(["Như trên", citation.board, f"Lưu {org.office}"]),
     }
-    return _finish(context, style, summary, org.name)
+    return finish(context, style, summary, org.name)
 
 
 def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
@@ -307,7 +312,7 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     sections.append(("NỘI DUNG", "\n".join(contents)))
     report = [
         f"- Các đảng bộ, chi bộ cơ sở báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}"
-        f"{_deadline(plan.report.deadline)}.",
+        f"{by_deadline(plan.report.deadline)}.",
         f"- {citation.board} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo {citation.issuer}.",
     ]
     sections.append(("TỔ CHỨC THỰC HIỆN", "\n".join(report)))
@@ -319,14 +324,14 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     summary = f"thực hiện {citation.numbered} của {citation.issuer}"
     style = house_style(plan, unit)
     context = {
-        "header": _committee_header(plan, DocType.HUONG_DAN),
+        "header": committee_header(plan, DocType.HUONG_DAN),
         "title": DocType.HUONG_DAN.title,
         "summary": summary,
         "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(recipients),
     }
-    return _finish(context, style, f"Hướng dẫn {summary}", org.name)
+    return finish(context, style, f"Hướng dẫn {summary}", org.name)
 
 
 # Two dotted lines to write on (see context.FILL_LINE).
@@ -354,12 +359,12 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "III- ĐỀ XUẤT, KIẾN NGHỊ", BLANK_LINE,
     ]
     if plan.report.deadline:
-        after.append(f"(Báo cáo gửi về {citation.report_to}{_deadline(plan.report.deadline)}.)")
+        after.append(f"(Báo cáo gửi về {citation.report_to}{by_deadline(plan.report.deadline)}.)")
     indicators = [
         {"number": str(number), "name": item.name, "unit": item.unit, "value": "", "note": ""}
         for number, item in enumerate(plan.report.indicators, start=1)
     ]
-    title = plan.report.title or f"kết quả thực hiện {citation.numbered} của {citation.issuer}"
+    title = citation.report_title
     recipients = [f"{citation.issuer} (để b/c)", citation.board,
                   "Lưu Văn phòng Đảng ủy" if unit.is_dang_bo else "Lưu Chi bộ"]
     context = {
@@ -373,7 +378,7 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
         "signature": _unit_signature(unit),
         "recipients": recipient_lines(recipients),
     }
-    context = _finish(context, style, f"Báo cáo {title}", unit.committee)
+    context = finish(context, style, f"Báo cáo {title}", unit.committee)
     # Added after the house style: the identity stays as the data spells it.
     context["properties"]["custom"] = form_properties(plan, unit, citation.reference)
     return context
