@@ -42,7 +42,7 @@ def docx(seed_plan, units) -> dict[str, bytes]:
 def pdf(pool, docx, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("pdf")
     paths = {}
-    for (kind, document), (_, converted) in zip(docx.items(), pool.convert_all(docx.values())):
+    for kind, (_, converted) in zip(docx, pool.convert_all(docx.values())):
         paths[kind] = folder / f"{kind}.pdf"
         paths[kind].write_bytes(converted)
     return paths
