@@ -288,6 +288,7 @@ def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], k
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: the whole office network).")
 @click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@reports_bad_input
 def serve(host: str, port: int) -> None:
     """Run the web app; data in a SQLite file under var/ unless DOCGEN_DATABASE_URL says otherwise."""
     from werkzeug.serving import make_server
@@ -302,6 +303,118 @@ def serve(host: str, port: int) -> None:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
+
+
+# Spelt out (not imported) so that `docgen --help` does not load the database; a test keeps them in step.
+ROLE_CHOICE = click.Choice(["quan-tri", "van-phong", "don-vi"])
+PASSWORD_STDIN = click.option("--password-stdin", is_flag=True,
+                              help="Read the password from standard input (one line) instead of asking for it.")
+
+
+@main.group()
+def user() -> None:
+    """Accounts of the web app, in its database (DOCGEN_DATABASE_URL, else docgen.sqlite in DOCGEN_DATA_DIR
+    or var/), created and migrated as `docgen serve` does."""
+
+
+def _database():
+    from docgen.store import Database, data_dir, default_url
+
+    database = Database(default_url(data_dir()))
+    database.upgrade()
+    return database
+
+
+def _password(from_stdin: bool) -> str:
+    from docgen.store.users import MAX_PASSWORD, check_password
+
+    if from_stdin:
+        password = sys.stdin.readline(MAX_PASSWORD + 2).removesuffix("\n").removesuffix("\r")
+    else:
+        password = click.prompt(say(N_("Mật khẩu")), hide_input=True, confirmation_prompt=say(N_("Nhập lại mật khẩu")))
+    return check_password(password)
+
+
+def _organisation(session, organisation_id: int | None, profile: Path | None) -> int:
+    """The organisation a new account goes in: a new one from ``profile``, the one named, or the only
+    one; an empty database gets one from the demo committee's profile."""
+    from docgen.files import load_organisation
+    from docgen.store import organisations
+
+    if profile is not None:
+        return organisations.add(session, load_organisation(profile)).id
+    known = [record.id for record in organisations.all_organisations(session)]
+    if organisation_id is not None:
+        if organisation_id not in known:
+            raise Failure(N_("không có tổ chức số %(id)s; xem các tổ chức bằng docgen user list"), id=organisation_id)
+        return organisation_id
+    if len(known) > 1:
+        raise Failure(N_("cơ sở dữ liệu có %(count)s tổ chức: chọn một bằng --org (xem docgen user list)"),
+                      count=len(known))
+    return known[0] if known else organisations.add(session, load_organisation()).id
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--role", type=ROLE_CHOICE, required=True, help="quan-tri: accounts and settings; van-phong: the "
+              "committee's office; don-vi: one unit's account (with --unit).")
+@click.option("--unit", "unit_code", metavar="CODE", help="The unit of a don-vi account.")
+@click.option("--org", "organisation_id", type=click.IntRange(min=1),
+              help="The organisation (needed when the database holds several; see docgen user list).")
+@click.option("--profile", type=click.Path(dir_okay=False, path_type=Path),
+              help="Make a new organisation from this profile (YAML, like examples/organisation.yaml) for the account.")
+@PASSWORD_STDIN
+@reports_bad_input
+def user_add(name: str, role: str, unit_code: str | None, organisation_id: int | None, profile: Path | None,
+             password_stdin: bool) -> None:
+    """Create an account, e.g. the first administrator: docgen user add quan-tri --role quan-tri --password-stdin"""
+    from docgen.store import audit, units, users
+
+    if (role == "don-vi") != (unit_code is not None):
+        raise Failure(N_("--unit đi cùng --role don-vi, và chỉ với nó"))
+    password = _password(password_stdin)
+    with _database().session() as session:
+        organisation = _organisation(session, organisation_id, profile)
+        unit = units.by_code(session, organisation, unit_code) if unit_code is not None else None
+        if unit_code is not None and unit is None:
+            raise Failure(N_("tổ chức số %(id)s không có đơn vị mã “%(code)s”"), id=organisation, code=unit_code)
+        account = users.add(session, organisation, name, role, password, unit)
+        audit.record(session, organisation, None, "create", "user", account.id, f"{name} ({role})")
+    click.echo(say(N_("đã tạo tài khoản %(name)s (%(role)s) trong tổ chức số %(id)s"), name=name, role=role,
+                   id=organisation), err=True)
+
+
+@user.command("password")
+@click.argument("name")
+@PASSWORD_STDIN
+@reports_bad_input
+def user_password(name: str, password_stdin: bool) -> None:
+    """Give an account a new password (signing out its sessions)."""
+    from docgen.store import audit, users
+
+    password = _password(password_stdin)
+    with _database().session() as session:
+        account = users.by_name(session, name)
+        if account is None:
+            raise Failure(N_("không có tài khoản “%(name)s”"), name=name)
+        users.set_password(account, password)
+        audit.record(session, account.organisation_id, None, "password", "user", account.id, name)
+    click.echo(say(N_("đã đặt mật khẩu mới cho %(name)s"), name=name), err=True)
+
+
+@user.command("list")
+@reports_bad_input
+def user_list() -> None:
+    """The organisations and their accounts."""
+    from docgen.store import organisations, units, users
+
+    with _database().session() as session:
+        for record in organisations.all_organisations(session):
+            click.echo(f"{record.id}\t{record.organisation.name}")
+            codes = {unit.id: unit.code for unit in units.all_units(session, record.id)}
+            for account in users.all_users(session, record.id):
+                state = "" if account.active else say(N_("đã khóa"))
+                click.echo("\t".join(("", account.name, account.role, codes.get(account.unit_id, ""), state)).rstrip())
 
 
 @main.command()

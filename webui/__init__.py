@@ -1,12 +1,20 @@
-"""docgen's web app for the committee's office: plans, units, generation and checks, in Vietnamese.
+"""docgen's web app for a committee's office and its units: plans, units, generation, checks, the
+units' portal and the audit log, in Vietnamese.
 
 ``create_app()`` builds the app: settings, the database (migrated to the latest schema, demo data
-on first start), translations, CSRF protection on every POST, friendly error pages and the
-blueprints, one per menu entry.
+and demo accounts on first start), translations, sign-in and the role each blueprint admits
+(:mod:`webui.access`), CSRF protection on every POST, security headers, friendly error pages and
+the blueprints, one per menu entry.
+
+Settings from the environment: ``DOCGEN_DATA_DIR``, ``DOCGEN_DATABASE_URL``, ``DOCGEN_SECRET_KEY``,
+``DOCGEN_TIMEZONE``, ``DOCGEN_SESSION_MINUTES`` (how long a session lasts after its last request,
+default 480), ``DOCGEN_HTTPS=1`` (cookies sent over HTTPS only), ``DOCGEN_TRUSTED_HOSTS`` (the host
+names the app answers to, comma-separated; default any) and ``DOCGEN_RATELIMIT_STORAGE_URI``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -14,8 +22,10 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-# Never inside the installed package: the folder the app is started in, unless set.
-DATA_DIR = Path(os.environ.get("DOCGEN_DATA_DIR", "var"))
+from docgen.errors import BadInput
+from docgen.i18n import N_
+from docgen.store import data_dir as default_data_dir
+
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 csrf = CSRFProtect()
@@ -23,7 +33,7 @@ csrf = CSRFProtect()
 
 def create_app(config: dict | None = None) -> Flask:
     config = dict(config or {})
-    data_dir = Path(config.get("DATA_DIR", DATA_DIR)).resolve()
+    data_dir = Path(config.get("DATA_DIR") or default_data_dir()).resolve()
     app = Flask(__name__, instance_path=str(data_dir))
     app.config.update(
         DATA_DIR=data_dir,
@@ -38,26 +48,45 @@ def create_app(config: dict | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="vi",
         BABEL_DEFAULT_TIMEZONE=os.environ.get("DOCGEN_TIMEZONE", "Asia/Ho_Chi_Minh"),
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=os.environ.get("DOCGEN_HTTPS", "") == "1",
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=session_minutes()),
+        TRUSTED_HOSTS=[host.strip() for host in os.environ.get("DOCGEN_TRUSTED_HOSTS", "").split(",")
+                       if host.strip()] or None,
+        RATELIMIT_STORAGE_URI=os.environ.get("DOCGEN_RATELIMIT_STORAGE_URI", "memory://"),
+        # Failed sign-ins only: from one address, and for one account name from anywhere.
+        LOGIN_LIMIT_PER_ADDRESS="30 per 10 minutes",
+        LOGIN_LIMIT_PER_NAME="10 per 10 minutes",
     )
     app.config.update(config)
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or secret_key(data_dir)
 
-    from webui import database, errors, i18n, jobs
+    from webui import access, database, errors, i18n, jobs, security
 
     i18n.init_app(app)
     database.init_app(app)
     jobs.init_app(app)
+    access.init_app(app)  # before CSRF: a request not signed in goes to the sign-in page first
     csrf.init_app(app)
+    security.init_app(app)
     errors.init_app(app)
     register_blueprints(app)
+    access.check_sections(app)
     return app
 
 
 def register_blueprints(app: Flask) -> None:
-    from webui import check, generate, home, plans, units
+    from webui import account, admin, audit, check, generate, home, login, plans, portal, reports, units
 
-    for module in (home, plans, units, generate, check):
+    for module in (login, account, home, plans, units, generate, reports, check, audit, admin, portal):
         app.register_blueprint(module.blueprint)
+
+
+def session_minutes() -> int:
+    text = os.environ.get("DOCGEN_SESSION_MINUTES", "480")
+    if not text.isdigit() or not 1 <= int(text) <= 525_600:
+        raise BadInput(N_("DOCGEN_SESSION_MINUTES: cần số phút từ 1 đến 525600, không phải “%(value)s”"), value=text)
+    return int(text)
 
 
 def secret_key(data_dir: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -10,9 +10,10 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import normalize
+from webui.access import OFFICE, Section
 from webui.i18n import core_message, select_locale
 
-blueprint = Blueprint("check", __name__, url_prefix="/kiem-tra")
+blueprint = Section("check", __name__, url_prefix="/kiem-tra", admits=OFFICE)
 
 SEVERITY_NAMES = {"error": _l("Lỗi"), "warning": _l("Cảnh báo"), "info": _l("Ghi chú")}
 

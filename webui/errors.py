@@ -31,6 +31,12 @@ def http_error(error: HTTPException):
         return page(413, _("Tệp quá lớn"),
                     _("Tệp tải lên vượt quá giới hạn %(limit)s. Hãy chọn tệp nhỏ hơn.",
                       limit=size_text(current_app.config["MAX_CONTENT_LENGTH"])))
+    if error.code == 403:
+        return page(403, _("Không có quyền"),
+                    _("Tài khoản của bạn không được mở trang này. Nếu cần, hãy hỏi người quản trị."))
+    if error.code == 429:
+        return page(429, _("Quá nhiều lần đăng nhập sai"),
+                    _("Đã thử đăng nhập sai quá nhiều lần. Hãy đợi ít phút rồi thử lại."))
     if error.code == 405:
         return page(405, _("Thao tác không hợp lệ"),
                     _("Trang này không nhận thao tác đó. Hãy dùng các nút trên trang."))

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -26,12 +26,13 @@ from docgen.store import generations
 from docgen.store import plans as plan_store
 from docgen.store import units as unit_store
 from docgen.store.schema import Generation
-from webui import jobs
+from webui import audit, jobs
+from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import CheckboxesField, choices
 
-blueprint = Blueprint("generate", __name__, url_prefix="/tao-van-ban")
+blueprint = Section("generate", __name__, url_prefix="/tao-van-ban", admits=OFFICE)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 STATUS_NAMES = {
@@ -86,7 +87,7 @@ class PreviewForm(FlaskForm):
 
 
 def plan_choices() -> list:
-    return choices((str(record.id), plan_title(record)) for record in plan_store.all_plans(session()))
+    return choices((str(record.id), plan_title(record)) for record in plan_store.all_plans(session(), organisation_id()))
 
 
 def plan_title(record) -> str:
@@ -102,19 +103,19 @@ def unit_choices(records: list) -> list:
 @blueprint.route("/", methods=["GET", "POST"])
 def index():
     form = GenerateForm(plan=request.args.get("plan"))
-    everyone = unit_store.all_units(session())
+    everyone = unit_store.all_units(session(), organisation_id())
     form.plan.choices, form.units.choices = plan_choices(), unit_choices(everyone)
     if form.validate_on_submit() and (chosen := chosen_batch(form, everyone)):
         return start_generation(*chosen)
     preview = PreviewForm(request.args, plan=form.plan.data)
     preview.plan.choices, preview.unit.choices = form.plan.choices, form.units.choices
     return render_template("generate/index.html", form=form, preview=preview,
-                           generations=generations.recent(session()))
+                           generations=generations.recent(session(), organisation_id()))
 
 
 def chosen(store, value: str | None):
-    """The record a select field names by id, or None when it names nothing (or not a number)."""
-    return store.get(session(), int(value)) if (value or "").isdigit() else None
+    """The organisation's record a select field names by id, or None when it names nothing (or not a number)."""
+    return store.get(session(), organisation_id(), int(value)) if (value or "").isdigit() else None
 
 
 def chosen_batch(form: GenerateForm, everyone: list):
@@ -142,11 +143,13 @@ def chosen_batch(form: GenerateForm, everyone: list):
 
 def start_generation(record, units, kinds):
     db = session()
-    generation = Generation(plan_id=record.id, plan_summary=plan_title(record), kinds=",".join(kinds),
-                            unit_count=len(units), total=len(units) * len(kinds))
+    generation = Generation(organisation_id=organisation_id(), plan_id=record.id, plan_summary=plan_title(record),
+                            kinds=",".join(kinds), unit_count=len(units), total=len(units) * len(kinds))
     db.add(generation)
     db.flush()
     generation.path = f"{generation.id}.zip"
+    audit.record("generate", "generation", generation.id, f"{generation.plan_summary}: {generation.kinds}, "
+                                                          f"{generation.unit_count}")
     db.commit()
     jobs.start(generation.id, record.plan, units, kinds, zip_path(generation))
     return redirect(url_for(".generation", generation_id=generation.id))
@@ -160,7 +163,7 @@ def zip_path(generation: Generation) -> Path:
 def preview():
     """One document laid out in the page, before generating anything."""
     form = PreviewForm(request.args)
-    form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session()))
+    form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session(), organisation_id()))
     document = chosen_document(form)
     context = None
     if document:
@@ -192,25 +195,31 @@ def document():
     form = PreviewForm(request.args)
     document = chosen_document(form)
     if document is None:
-        form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session()))
+        form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session(), organisation_id()))
         return render_template("generate/preview.html", form=form, context=None), 400
-    plan, unit, kind = document
+    return send_document(*document)
+
+
+def send_document(plan, unit, kind: str):
+    """One document made on the spot, logged as downloaded."""
     if unit is not None:
         name = document_name(unit, kind)
     else:
         name = safe_name(f"{plan.type.noun} {plan.number or ''} {plan.summary}") + ".docx"
-    return send_bytes(DocumentRenderer(plan)(unit, kind), name, DOCX)
+    data = DocumentRenderer(plan)(unit, kind)
+    audit.record_now("download", "document", None, name)
+    return send_bytes(data, name, DOCX)
 
 
 @blueprint.get("/lan/<int:generation_id>")
 def generation(generation_id: int):
-    record = generations.get(session(), generation_id) or abort(404)
+    record = generations.get(session(), organisation_id(), generation_id) or abort(404)
     return render_template("generate/run.html", generation=record, units=by_unit(zip_files(record)))
 
 
 @blueprint.get("/lan/<int:generation_id>/trang-thai")
 def status(generation_id: int):
-    record = generations.get(session(), generation_id) or abort(404)
+    record = generations.get(session(), organisation_id(), generation_id) or abort(404)
     return jsonify(status=record.status, done=record.done, total=record.total, finished=record.finished,
                    percent=record.percent, error=_(record.error) if record.error else "")
 
@@ -222,8 +231,9 @@ def zip_name(record: Generation) -> str:
 
 @blueprint.get("/lan/<int:generation_id>/tai-ve")
 def download(generation_id: int):
-    record = generations.get(session(), generation_id) or abort(404)
+    record = generations.get(session(), organisation_id(), generation_id) or abort(404)
     path = finished_zip(record) or abort(404)
+    audit.record_now("download", "generation", record.id, zip_name(record))
     return send_file(path, mimetype="application/zip", as_attachment=True, download_name=zip_name(record))
 
 
@@ -258,7 +268,7 @@ def by_unit(files: list[dict[str, str]]) -> list[dict]:
 @blueprint.get("/lan/<int:generation_id>/tep/<int:index>")
 def zip_member(generation_id: int, index: int):
     """One document out of a generation's ZIP."""
-    record = generations.get(session(), generation_id) or abort(404)
+    record = generations.get(session(), organisation_id(), generation_id) or abort(404)
     with zipfile.ZipFile(finished_zip(record) or abort(404)) as archive:
         files = manifest(archive)
         if not 0 <= index < len(files):
@@ -268,4 +278,5 @@ def zip_member(generation_id: int, index: int):
         if member.filename != files[index]["path"]:
             abort(404)
         data = archive.read(member)
+    audit.record_now("download", "generation", record.id, member.filename)
     return send_bytes(data, member.filename.rsplit("/", 1)[1], DOCX)

@@ -9,18 +9,17 @@ passing it to ``_()``.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from flask import Blueprint, Flask, redirect, request, session
+from flask import Flask, redirect, request, session
 from flask_babel import Babel, format_datetime
 
 from docgen.errors import BadInput
 from docgen.i18n import LOCALE_DIR, N_, Message  # noqa: F401 (N_ marks the web app's messages too)
 from docgen.vn.dates import short_date
+from webui.access import PUBLIC, Section, local_target
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
-blueprint = Blueprint("language", __name__)
+blueprint = Section("language", __name__, admits=PUBLIC)
 
 
 def select_locale() -> str:
@@ -54,8 +53,4 @@ def choose(code: str):
     """Remember the language in the session and go back to the page the link was on."""
     if code in LANGUAGES:
         session["language"] = code
-    target = request.args.get("next", "/")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/"):
-        target = "/"
-    return redirect(target)
+    return redirect(local_target(request.args.get("next")))

@@ -31,7 +31,9 @@ SEPARATOR = "|"
 ORG_FIELDS = ("superior", "name", "short_name", "symbol", "place", "collective", "office", "tone_style", "term")
 
 
-class PlanForm(FlaskForm):
+class OrganisationForm(FlaskForm):
+    """The organisation's fields: in the plan form, and on their own in the administrator's settings."""
+
     org_superior = StringField(_l("Cơ quan cấp trên"))
     org_name = StringField(_l("Cơ quan ban hành"), validators=[DataRequired(_l("Nhập tên cơ quan ban hành."))])
     org_short_name = StringField(_l("Tên gọi tắt trong câu"), validators=[DataRequired(_l("Nhập tên gọi tắt, ví dụ Đảng ủy Khối."))])
@@ -44,6 +46,8 @@ class PlanForm(FlaskForm):
     org_tone_style = SelectField(_l("Cách bỏ dấu"), choices=TONE_STYLES, validate_choice=False)
     org_term = StringField(_l("Nhiệm kỳ"))
 
+
+class PlanForm(OrganisationForm):
     type = SelectField(_l("Loại văn bản"), choices=DOC_TYPES, validate_choice=False)
     number = StringField(_l("Số"))
     date = StringField(_l("Ngày ban hành"))
@@ -68,6 +72,11 @@ def org_data(organisation: Organisation) -> dict[str, str]:
     """What the form's organisation fields show."""
     return {f"org_{name}": value
             for name, value in organisation.model_dump(mode="json", include=set(ORG_FIELDS)).items()}
+
+
+def organisation_data(form: OrganisationForm, organisation: Organisation) -> dict:
+    """The organisation the form's fields describe, ``organisation`` supplying what they do not show."""
+    return {**organisation.model_dump(), **{name: getattr(form, f"org_{name}").data or "" for name in ORG_FIELDS}}
 
 
 def form_data(plan: Plan) -> dict[str, str]:
@@ -114,7 +123,7 @@ def plan_from_form(form: PlanForm, organisation: Organisation) -> Plan | None:
     indicators = [{"name": name, "unit": unit, "group": group}
                   for _line, (name, unit, group) in split_lines(form.report_indicators, 3, problems)]
     data = {
-        "organisation": {**organisation.model_dump(), **{name: getattr(form, f"org_{name}").data or "" for name in ORG_FIELDS}},
+        "organisation": organisation_data(form, organisation),
         "type": form.type.data,
         "number": number,
         "date": read_date(form.date, form.date.data, problems),

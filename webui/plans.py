@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -14,16 +14,18 @@ from pydantic import ValidationError
 from wtforms import HiddenField
 
 from docgen import outline
-from docgen.files import load_organisation
 from docgen.importer import PlanImportError, decode_text, import_docx, import_text
 from docgen.model import Organisation, Plan, Signature
+from docgen.store import organisations
 from docgen.store import plans as plan_store
+from webui.access import OFFICE, Section, organisation_id
+from webui import audit
 from webui.database import session
 from webui.i18n import core_message
 from webui.plan_form import PlanForm, form_data, org_data, plan_from_form
 from webui.plan_import import apply_choices, glued_words
 
-blueprint = Blueprint("plans", __name__, url_prefix="/ke-hoach")
+blueprint = Section("plans", __name__, url_prefix="/ke-hoach", admits=OFFICE)
 
 MAX_OUTLINE_CHARS = 500_000
 
@@ -40,9 +42,8 @@ class ReviewImportForm(FlaskForm):
 
 
 def current_organisation() -> Organisation:
-    """The committee of the latest plan: a new plan is most likely from the same office."""
-    latest = plan_store.all_plans(session(), limit=1)
-    return latest[0].plan.organisation if latest else load_organisation()
+    """The signed-in account's committee, as its profile says (the administrator keeps it)."""
+    return organisations.get(session(), organisation_id()).organisation
 
 
 def outline_tree(text: str) -> list[dict]:
@@ -56,7 +57,7 @@ def outline_tree(text: str) -> list[dict]:
 
 @blueprint.get("/")
 def index():
-    return render_template("plans/list.html", plans=plan_store.all_plans(session()))
+    return render_template("plans/list.html", plans=plan_store.all_plans(session(), organisation_id()))
 
 
 @blueprint.route("/moi", methods=["GET", "POST"])
@@ -68,7 +69,7 @@ def create():
 
 @blueprint.route("/<int:plan_id>", methods=["GET", "POST"])
 def edit(plan_id: int):
-    record = plan_store.get(session(), plan_id) or abort(404)
+    record = plan_store.get(session(), organisation_id(), plan_id) or abort(404)
     plan = record.plan
     form = PlanForm(data=None if request.method == "POST" else form_data(plan))
     return edit_page(form, record, plan.organisation)
@@ -90,9 +91,12 @@ def edit_page(form: PlanForm, record, organisation: Organisation):
         plan = plan_from_form(form, organisation)
         if valid and plan:
             if record is None:
-                record = plan_store.add(session(), plan)
+                record = plan_store.add(session(), organisation_id(), plan)
+                action = "create"
             else:
                 plan_store.update(record, plan)
+                action = "update"
+            audit.record(action, "plan", record.id, plan.summary)
             session().commit()
             flash(_("Đã lưu kế hoạch."), "success")
             return redirect(url_for(".edit", plan_id=record.id))
@@ -109,8 +113,9 @@ def outline_preview():
 
 @blueprint.route("/<int:plan_id>/xoa", methods=["GET", "POST"])
 def delete(plan_id: int):
-    record = plan_store.get(session(), plan_id) or abort(404)
+    record = plan_store.get(session(), organisation_id(), plan_id) or abort(404)
     if request.method == "POST":
+        audit.record("delete", "plan", record.id, record.summary)
         plan_store.delete(session(), record)
         session().commit()
         flash(_("Đã xóa kế hoạch."), "success")
@@ -162,7 +167,8 @@ def save_import():
     except (ValueError, ValidationError):
         flash(_("Dữ liệu nhập không còn hợp lệ; hãy tải tệp lên lại."), "error")
         return redirect(url_for(".import_file"))
-    record = plan_store.add(session(), plan)
+    record = plan_store.add(session(), organisation_id(), plan)
+    audit.record("import", "plan", record.id, plan.summary)
     session().commit()
     flash(_("Đã lưu kế hoạch nhập từ tệp (%(count)s chỗ đã tách từ). Kiểm tra lại các ô bên dưới.",
             count=len(accepted)), "success")

@@ -6,7 +6,7 @@ when the whole file is good and the user confirms: a bad file changes nothing.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -20,12 +20,14 @@ from docgen.store import units as unit_store
 from docgen.units import KIND_LABELS, MAX_CELL_CHARS, MAX_CODE_CHARS, MAX_FILE_BYTES, UnitsFileError, file_rows
 from docgen.units import split_name, units_from_rows, units_to_csv, units_to_xlsx
 from docgen.vn.text import collapse_spaces, normalize
+from webui import audit
+from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import choices, model_error
 from webui.i18n import core_message
 
-blueprint = Blueprint("units", __name__, url_prefix="/don-vi")
+blueprint = Section("units", __name__, url_prefix="/don-vi", admits=OFFICE)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PREVIEW_ROWS = 1000
@@ -66,14 +68,15 @@ class ConfirmImportForm(FlaskForm):
 
 @blueprint.get("/")
 def index():
-    return render_template("units/list.html", units=unit_store.all_units(session()), kinds=KIND_NAMES)
+    return render_template("units/list.html", units=unit_store.all_units(session(), organisation_id()), kinds=KIND_NAMES)
 
 
 @blueprint.route("/them", methods=["GET", "POST"])
 def create():
     form = UnitForm()
     if form.validate_on_submit() and (unit := unit_from_form(form)):
-        unit_store.add(session(), unit)
+        record = unit_store.add(session(), organisation_id(), unit)
+        audit.record("create", "unit", record.id, f"{unit.code} · {unit.committee}")
         session().commit()
         flash(_("Đã thêm đơn vị %(name)s.", name=unit.committee), "success")
         return redirect(url_for(".index"))
@@ -82,10 +85,11 @@ def create():
 
 @blueprint.route("/<int:unit_id>", methods=["GET", "POST"])
 def edit(unit_id: int):
-    record = unit_store.get(session(), unit_id) or abort(404)
+    record = unit_store.get(session(), organisation_id(), unit_id) or abort(404)
     form = UnitForm(data=record.unit.model_dump())
     if form.validate_on_submit() and (unit := unit_from_form(form, record.id)):
         record.unit = unit
+        audit.record("update", "unit", record.id, f"{unit.code} · {unit.committee}")
         session().commit()
         flash(_("Đã lưu đơn vị %(name)s.", name=unit.committee), "success")
         return redirect(url_for(".index"))
@@ -94,9 +98,10 @@ def edit(unit_id: int):
 
 @blueprint.route("/<int:unit_id>/xoa", methods=["GET", "POST"])
 def delete(unit_id: int):
-    record = unit_store.get(session(), unit_id) or abort(404)
+    record = unit_store.get(session(), organisation_id(), unit_id) or abort(404)
     if request.method == "POST":
         name = record.unit.committee
+        audit.record("delete", "unit", record.id, f"{record.code} · {name}")
         session().delete(record)
         session().commit()
         flash(_("Đã xóa đơn vị %(name)s.", name=name), "success")
@@ -115,7 +120,7 @@ def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
                                   written=KIND_NAMES[kind_in_name], chosen=KIND_NAMES[form.kind.data]))
         return None
     code = collapse_spaces(normalize(form.code.data))  # as the model will store it
-    same_code = unit_store.by_code(session(), code)
+    same_code = unit_store.by_code(session(), organisation_id(), code)
     if same_code is not None and same_code.id != unit_id:
         form.code.errors.append(_("Mã “%(code)s” đã dùng cho %(name)s.", code=code, name=same_code.unit.committee))
         return None
@@ -162,7 +167,7 @@ def rows_errors(error: UnitsFileError) -> dict[int, list]:
 
 def changes(units: list[Unit], replace: bool) -> dict[str, int]:
     """What saving would do: units added, changed, left as they are, removed."""
-    found = unit_store.compare(session(), units, replace)
+    found = unit_store.compare(session(), organisation_id(), units, replace)
     return {"added": len(found.added), "updated": len(found.updated), "unchanged": found.unchanged,
             "removed": len(found.removed)}
 
@@ -177,7 +182,8 @@ def save_import():
     if not units or len({unit.code for unit in units}) != len(units):
         flash(_("Dữ liệu xem trước không hợp lệ; hãy tải tệp lên lại."), "error")
         return redirect(url_for(".import_file"))
-    added, updated, removed = unit_store.save_all(session(), units, replace=bool(form.replace.data))
+    added, updated, removed = unit_store.save_all(session(), organisation_id(), units, replace=bool(form.replace.data))
+    audit.record("import", "units", None, f"+{added} ~{updated} -{removed}")
     session().commit()
     flash(_("Đã lưu danh sách: thêm %(added)s, cập nhật %(updated)s, xóa %(removed)s đơn vị.",
             added=added, updated=updated, removed=removed), "success")
@@ -186,11 +192,13 @@ def save_import():
 
 @blueprint.get("/danh-sach.xlsx")
 def export_xlsx():
-    units = [record.unit for record in unit_store.all_units(session())]
+    units = [record.unit for record in unit_store.all_units(session(), organisation_id())]
+    audit.record_now("download", "units", None, "Danh sách đơn vị.xlsx")
     return send_bytes(units_to_xlsx(units), "Danh sách đơn vị.xlsx", XLSX)
 
 
 @blueprint.get("/danh-sach.csv")
 def export_csv():
-    units = [record.unit for record in unit_store.all_units(session())]
+    units = [record.unit for record in unit_store.all_units(session(), organisation_id())]
+    audit.record_now("download", "units", None, "Danh sách đơn vị.csv")
     return send_bytes(units_to_csv(units), "Danh sách đơn vị.csv", "text/csv; charset=utf-8")

@@ -7,6 +7,6 @@ in JSON, with a few columns copied out to list and sort them; the plain YAML/CSV
 command line stay the exchange format.
 """
 
-from docgen.store.database import Database, default_url
+from docgen.store.database import Database, data_dir, default_url
 
-__all__ = ["Database", "default_url"]
+__all__ = ["Database", "data_dir", "default_url"]

@@ -14,6 +14,12 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def data_dir() -> Path:
+    """The web app's data folder: ``DOCGEN_DATA_DIR``, else ``var`` in the folder it is started from
+    (never inside the installed package)."""
+    return Path(os.environ.get("DOCGEN_DATA_DIR", "var")).resolve()
+
+
 def default_url(data_dir: Path) -> str:
     """``DOCGEN_DATABASE_URL`` when set, else a SQLite file in the data folder."""
     return os.environ.get("DOCGEN_DATABASE_URL") or f"sqlite:///{data_dir / 'docgen.sqlite'}"
@@ -45,14 +51,26 @@ class Database:
         config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
         return config
 
-    def upgrade(self) -> None:
-        """Bring the schema to the latest revision; data already there is kept."""
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to the latest revision (or the one named); data already there is kept."""
         from alembic import command
 
         config = self.alembic_config()
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        sqlite = self.engine.dialect.name == "sqlite"
+        with self.engine.connect() as connection:
+            if sqlite:
+                # A migration rebuilds SQLite tables (batch mode): a table dropped to be rebuilt must not
+                # set its rows' references elsewhere to NULL (ON DELETE SET NULL) on the way.
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()):
+                    raise RuntimeError(f"the migration left references to nothing: {broken[:5]}")
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -1,24 +1,51 @@
-"""The demo data a fresh database starts with: the seed plan and the sample units."""
+"""The demo data a fresh database starts with: the demo committee, the seed plan, the sample units,
+and accounts to try each role with."""
 
 from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from docgen.files import EXAMPLES, load_plan
-from docgen.store import plans, units
-from docgen.store.schema import PlanRecord, UnitRecord
+from docgen.files import EXAMPLES, load_organisation, load_plan
+from docgen.store import organisations, plans, units, users
+from docgen.store.schema import OrganisationRecord, User
 from docgen.units import read_units
+
+# The units given an account of their own: two đảng bộ and a chi bộ.
+DEMO_UNITS = ("DB01", "DB02", "CB01")
+
+
+@dataclass(frozen=True)
+class Login:
+    role: str
+    name: str
+    password: str
+    unit: str = ""
 
 
 def is_empty(session: Session) -> bool:
-    return not (session.scalar(select(func.count(PlanRecord.id))) or session.scalar(select(func.count(UnitRecord.id))))
+    return not session.scalar(select(func.count(OrganisationRecord.id)))
 
 
-def load_demo_data(session: Session) -> bool:
-    """Fill an empty database with the examples; a database holding anything is left alone."""
+def load_demo_data(session: Session) -> list[Login] | None:
+    """Fill an empty database with the examples and return the demo accounts, their passwords made
+    up here and shown nowhere else; a database holding anything is left alone (None)."""
     if not is_empty(session):
-        return False
-    plans.add(session, load_plan(EXAMPLES / "seed-plan.yaml"))
-    units.save_all(session, read_units(EXAMPLES / "units.csv"))
-    return True
+        return None
+    organisation_id = organisations.add(session, load_organisation()).id
+    plans.add(session, organisation_id, load_plan(EXAMPLES / "seed-plan.yaml"))
+    units.save_all(session, organisation_id, read_units(EXAMPLES / "units.csv"))
+    session.flush()
+    logins = [Login(User.ADMIN, "quan-tri", _password()), Login(User.OFFICE, "van-phong", _password())]
+    logins += [Login(User.UNIT, code.lower(), _password(), code) for code in DEMO_UNITS]
+    for login in logins:
+        unit = units.by_code(session, organisation_id, login.unit) if login.unit else None
+        users.add(session, organisation_id, login.name, login.role, login.password, unit)
+    return logins
+
+
+def _password() -> str:
+    return secrets.token_urlsafe(12)

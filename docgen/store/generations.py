@@ -8,12 +8,15 @@ from sqlalchemy.orm import Session
 from docgen.store.schema import Generation, now
 
 
-def recent(session: Session, limit: int = 50) -> list[Generation]:
-    return list(session.scalars(select(Generation).order_by(Generation.id.desc()).limit(limit)))
+def recent(session: Session, organisation_id: int, limit: int = 50) -> list[Generation]:
+    query = select(Generation).where(Generation.organisation_id == organisation_id)
+    return list(session.scalars(query.order_by(Generation.id.desc()).limit(limit)))
 
 
-def get(session: Session, generation_id: int) -> Generation | None:
-    return session.get(Generation, generation_id)
+def get(session: Session, organisation_id: int, generation_id: int) -> Generation | None:
+    """The generation, when it is the organisation's."""
+    return session.scalars(select(Generation).where(Generation.id == generation_id,
+                                                    Generation.organisation_id == organisation_id)).first()
 
 
 def set_progress(session: Session, generation_id: int, done: int, total: int) -> None:

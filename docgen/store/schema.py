@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from docgen.model import Plan, Unit
+from docgen.model import Organisation, Plan, Unit
 
 
 def now() -> dt.datetime:
@@ -18,12 +19,37 @@ class Base(DeclarativeBase):
     pass
 
 
+def organisation_column() -> Mapped[int]:
+    """The organisation a record belongs to: every query of the web app is scoped by it."""
+    return mapped_column(ForeignKey("organisations.id"), index=True)
+
+
+class OrganisationRecord(Base):
+    """A committee using the app: its profile (what its documents say about it), as JSON. Its plans,
+    units, generations, users and log are its own; no other organisation's user sees them."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+    @property
+    def organisation(self) -> Organisation:
+        return Organisation.model_validate_json(self.profile)
+
+    @organisation.setter
+    def organisation(self, organisation: Organisation) -> None:
+        self.profile = organisation.model_dump_json()
+
+
 class PlanRecord(Base):
     """A committee's plan: the whole validated plan as JSON, plus what lists show and sort by."""
 
     __tablename__ = "plans"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
     number: Mapped[int | None] = mapped_column(Integer)
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     summary: Mapped[str] = mapped_column(Text)
@@ -45,9 +71,11 @@ class UnitRecord(Base):
     """A grassroots unit, one column per field of :class:`~docgen.model.Unit`."""
 
     __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("organisation_id", "code", name="uq_units_organisation_id_code"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation_id: Mapped[int] = organisation_column()
+    code: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     symbol: Mapped[str] = mapped_column(String(32), default="")
@@ -76,6 +104,7 @@ class Generation(Base):
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"), index=True)
     plan_summary: Mapped[str] = mapped_column(Text, default="")
     kinds: Mapped[str] = mapped_column(String(200))
@@ -99,3 +128,89 @@ class Generation(Base):
     @property
     def percent(self) -> int:
         return 100 if self.status == self.DONE else (100 * self.done // self.total if self.total else 0)
+
+
+class User(Base):
+    """Someone who signs in: the committee's administrator (``quan-tri``), its office (``van-phong``), or
+    one unit (``don-vi``, bound to its unit). Never deleted, only deactivated, so the log keeps naming
+    them. It answers what Flask-Login asks of a user (the web app's; the store imports no Flask)."""
+
+    __tablename__ = "users"
+
+    ADMIN, OFFICE, UNIT = "quan-tri", "van-phong", "don-vi"
+    ROLES = (ADMIN, OFFICE, UNIT)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    session_token: Mapped[str] = mapped_column(String(64))
+    """Part of the id a signed-in session holds: changed with the password, it signs every session out."""
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        """A unit's account whose unit was deleted can do nothing: it is as good as inactive."""
+        return self.active and (self.role != self.UNIT or self.unit_id is not None)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+
+class AuditEntry(Base):
+    """Who did what and when. Entries are only ever added: no code deletes or changes one, and what
+    they name (a plan, a unit) may be deleted without touching them."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    """None: the command line (``docgen user``)."""
+    action: Mapped[str] = mapped_column(String(32), index=True)
+    target: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+
+
+class ReturnedReport(Base):
+    """A report form a unit uploaded, with what the report reader made of it and the office's decision.
+    The plan's summary and the unit's code and name are copied, so that the record still says whose
+    it is when the plan or the unit is deleted."""
+
+    __tablename__ = "returned_reports"
+
+    SUBMITTED, ACCEPTED, RETURNED = "submitted", "accepted", "returned"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="SET NULL"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"), index=True)
+    plan_summary: Mapped[str] = mapped_column(Text)
+    unit_code: Mapped[str] = mapped_column(String(64))
+    unit_name: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    reading: Mapped[str] = mapped_column(Text, default="")
+    """What the report reader found, as JSON (:func:`docgen.store.returns.reading`)."""
+    status: Mapped[str] = mapped_column(String(16), default=SUBMITTED)
+    note: Mapped[str] = mapped_column(Text, default="")
+    """The office's word to the unit, when it returns the report."""
+    uploaded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    @property
+    def found(self) -> dict | None:
+        """What the reader found (values, cells, remarks, problems, notes), or None: not read."""
+        return json.loads(self.reading) if self.reading else None

@@ -13,29 +13,35 @@ from docgen.store.schema import UnitRecord
 from docgen.vn.collate import sort_key
 
 
-def all_units(session: Session) -> list[UnitRecord]:
-    """By name as a Vietnamese reader expects (Đ after D, tones after letters), then by code."""
-    records = session.scalars(select(UnitRecord))
+def _owned(organisation_id: int):
+    return select(UnitRecord).where(UnitRecord.organisation_id == organisation_id)
+
+
+def all_units(session: Session, organisation_id: int) -> list[UnitRecord]:
+    """The organisation's units by name as a Vietnamese reader expects (Đ after D, tones after
+    letters), then by code."""
+    records = session.scalars(_owned(organisation_id))
     return sorted(records, key=lambda record: (sort_key(record.name), sort_key(record.code)))
 
 
-def get(session: Session, unit_id: int) -> UnitRecord | None:
-    return session.get(UnitRecord, unit_id)
+def get(session: Session, organisation_id: int, unit_id: int) -> UnitRecord | None:
+    """The unit, when it is the organisation's."""
+    return session.scalars(_owned(organisation_id).where(UnitRecord.id == unit_id)).first()
 
 
-def by_code(session: Session, code: str) -> UnitRecord | None:
-    return session.scalars(select(UnitRecord).where(UnitRecord.code == code)).first()
+def by_code(session: Session, organisation_id: int, code: str) -> UnitRecord | None:
+    return session.scalars(_owned(organisation_id).where(UnitRecord.code == code)).first()
 
 
-def _record(unit: Unit) -> UnitRecord:
-    record = UnitRecord()
+def _record(organisation_id: int, unit: Unit) -> UnitRecord:
+    record = UnitRecord(organisation_id=organisation_id)
     record.unit = unit
     return record
 
 
-def add(session: Session, unit: Unit) -> UnitRecord:
+def add(session: Session, organisation_id: int, unit: Unit) -> UnitRecord:
     """The unit stored, with its id."""
-    record = _record(unit)
+    record = _record(organisation_id, unit)
     session.add(record)
     session.flush()
     return record
@@ -51,10 +57,10 @@ class Changes:
     removed: list[UnitRecord] = field(default_factory=list)
 
 
-def compare(session: Session, units: Sequence[Unit], replace: bool = False) -> Changes:
-    """New codes are added, known ones updated when they differ; with ``replace``, the units not
-    in ``units`` are removed."""
-    existing = {record.code: record for record in session.scalars(select(UnitRecord))}
+def compare(session: Session, organisation_id: int, units: Sequence[Unit], replace: bool = False) -> Changes:
+    """New codes are added, known ones updated when they differ; with ``replace``, the organisation's
+    units not in ``units`` are removed."""
+    existing = {record.code: record for record in session.scalars(_owned(organisation_id))}
     changes = Changes()
     for unit in units:
         record = existing.pop(unit.code, None)
@@ -69,11 +75,12 @@ def compare(session: Session, units: Sequence[Unit], replace: bool = False) -> C
     return changes
 
 
-def save_all(session: Session, units: Sequence[Unit], replace: bool = False) -> tuple[int, int, int]:
+def save_all(session: Session, organisation_id: int, units: Sequence[Unit],
+             replace: bool = False) -> tuple[int, int, int]:
     """Save what :func:`compare` finds; returns (added, updated, removed)."""
-    changes = compare(session, units, replace)
+    changes = compare(session, organisation_id, units, replace)
     # Not flushed one by one: the new rows go to the database together at the commit.
-    session.add_all(_record(unit) for unit in changes.added)
+    session.add_all(_record(organisation_id, unit) for unit in changes.added)
     for record, unit in changes.updated:
         record.unit = unit
     for record in changes.removed:

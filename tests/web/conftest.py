@@ -1,13 +1,22 @@
-"""A fresh app on its own SQLite file for each test, with the demo data, CSRF off unless asked."""
+"""A fresh app on its own SQLite file for each test, with the demo data, CSRF off unless asked; the
+``client`` is signed in as the committee's office."""
 
 from __future__ import annotations
 
 import io
+import re
+import secrets
 import time
 
 import pytest
 
+from docgen.files import load_organisation
+from docgen.store import organisations, users
+from docgen.store import units as unit_store
 from webui import create_app
+from webui.database import DEMO_LOGINS
+
+OFFICE = "van-phong"
 
 
 def make_app(tmp_path, **config):
@@ -30,7 +39,42 @@ def app(tmp_path):
 
 @pytest.fixture
 def client(app):
-    return app.test_client()
+    return signed_in(app, OFFICE)
+
+
+def demo_logins(app) -> dict[str, str]:
+    """The demo accounts' passwords by name, from the file the first start wrote."""
+    text = (app.config["DATA_DIR"] / DEMO_LOGINS).read_text(encoding="utf-8")
+    return {line.split("\t")[1]: line.split("\t")[2] for line in text.splitlines() if not line.startswith("#")}
+
+
+def add_account(app, name: str, role: str, unit_code: str | None = None, organisation_id: int | None = None) -> str:
+    """A new account (in the only organisation, made from the demo profile when there is none); its password."""
+    password = secrets.token_urlsafe(12)
+    with app.extensions["docgen.database"].session() as session:
+        if organisation_id is None:
+            known = organisations.all_organisations(session)
+            organisation_id = known[0].id if known else organisations.add(session, load_organisation()).id
+        unit = unit_store.by_code(session, organisation_id, unit_code) if unit_code else None
+        users.add(session, organisation_id, name, role, password, unit)
+    return password
+
+
+def login(client, name: str, password: str):
+    """Sign in through the sign-in page, with its form token."""
+    page = client.get("/dang-nhap").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+    return client.post("/dang-nhap", data={"name": name, "password": password, "csrf_token": token[1] if token else ""})
+
+
+def signed_in(app, name: str = OFFICE):
+    """A client of the app signed in as ``name``: a demo account, or a new office account."""
+    passwords = demo_logins(app) if (app.config["DATA_DIR"] / DEMO_LOGINS).exists() else {}
+    password = passwords.get(name) or add_account(app, name, "van-phong")
+    client = app.test_client()
+    response = login(client, name, password)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
 
 
 def upload(data: bytes | str, name: str):

@@ -54,7 +54,7 @@ def test_each_document_of_a_generation_is_its_own_unit_s(app, client):
     for code, secretary in (("K/1", "Người Một"), ("K:1", "Người Hai"), ("K?1", "Người Ba")):
         add(client, code=code, secretary=secretary)
     with app.extensions["docgen.database"].session() as session:
-        wanted = [str(unit_store.by_code(session, code).id) for code in ("K/1", "K:1", "K?1")]
+        wanted = [str(unit_store.by_code(session, 1, code).id) for code in ("K/1", "K:1", "K?1")]
     response = client.post("/tao-van-ban/", data={"plan": "1", "scope": "some", "units": wanted, "kinds": ["report"]})
     generation_id = int(response.location.rstrip("/").rsplit("/", 1)[1])
     assert wait_for_generation(client, generation_id)["status"] == "done"
@@ -88,7 +88,7 @@ def test_a_batch_with_a_document_word_cannot_open_is_failed_and_offers_no_zip(ap
     status = wait_for_generation(client, generation_id)
     assert status["status"] == "failed" and status["error"] == jobs.DAMAGED
     with app.extensions["docgen.database"].session() as session:
-        record = generations.get(session, generation_id)
+        record = generations.get(session, 1, generation_id)
     assert not (tmp_path / "generations" / record.path).exists()
     assert client.get(f"/tao-van-ban/lan/{generation_id}/tai-ve").status_code == 404
     page = page_text(client.get(f"/tao-van-ban/lan/{generation_id}"))

@@ -10,7 +10,7 @@ from docx import Document
 from docgen.store import generations
 from docgen.store.schema import Generation
 
-from .conftest import make_app, page_text, wait_for_generation
+from .conftest import make_app, page_text, signed_in, wait_for_generation
 
 
 def generate(client, **data):
@@ -68,7 +68,7 @@ def test_batch_form_errors_are_in_vietnamese(client):
 
 
 def test_no_units_yet_says_where_to_add_them(tmp_path):
-    client = make_app(tmp_path, LOAD_DEMO_DATA=False).test_client()
+    client = signed_in(make_app(tmp_path, LOAD_DEMO_DATA=False))
     text = page_text(client.post("/tao-van-ban/", data={"plan": "1", "scope": "all", "kinds": ["letter"]}))
     assert "Chọn một kế hoạch; nếu chưa có, hãy tạo hoặc nhập kế hoạch trước." in text
     assert "Chưa có đơn vị nào: hãy thêm hoặc nhập danh sách đơn vị trước." in text
@@ -120,7 +120,7 @@ def test_a_failed_batch_says_so_and_leaves_no_zip(app, client, monkeypatch):
 
 def test_running_page_refreshes_itself_without_javascript(app, client):
     with app.extensions["docgen.database"].session() as session:
-        session.add(Generation(plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
+        session.add(Generation(organisation_id=1, plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
                                status=Generation.RUNNING, done=1))
     text = page_text(client.get("/tao-van-ban/lan/1"))
     assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in text
@@ -130,12 +130,12 @@ def test_running_page_refreshes_itself_without_javascript(app, client):
 def test_batches_cut_off_by_a_restart_are_marked_failed(tmp_path):
     app = make_app(tmp_path)
     with app.extensions["docgen.database"].session() as session:
-        session.add(Generation(plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
+        session.add(Generation(organisation_id=1, plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
                                status=Generation.RUNNING))
     (tmp_path / "generations" / ".1.zip.abc.part").write_bytes(b"half")
     app = make_app(tmp_path)
     with app.extensions["docgen.database"].session() as session:
-        record = generations.get(session, 1)
+        record = generations.get(session, 1, 1)
         assert record.status == Generation.FAILED and "khởi động" not in record.error and "dừng" in record.error
     assert not list((tmp_path / "generations").glob("*.part"))
 
@@ -146,7 +146,7 @@ def test_deleting_the_plan_keeps_its_past_generations(app, client):
     assert client.post("/ke-hoach/1/xoa").status_code == 302
     assert client.get(f"/tao-van-ban/lan/{generation_id}/tai-ve").status_code == 200
     with app.extensions["docgen.database"].session() as session:
-        assert generations.get(session, generation_id).plan_id is None
+        assert generations.get(session, 1, generation_id).plan_id is None
 
 
 def test_a_kind_sent_twice_is_made_and_counted_once(client):

@@ -4,7 +4,9 @@ import unicodedata
 
 import pytest
 
-from .conftest import make_app, page_text, upload
+from webui.access import PUBLIC, Section
+
+from .conftest import make_app, page_text, signed_in, upload
 
 PAGES = [
     "/", "/ke-hoach/", "/ke-hoach/moi", "/ke-hoach/1", "/ke-hoach/1/xoa", "/ke-hoach/nhap",
@@ -57,7 +59,7 @@ def test_unknown_page_is_a_friendly_404(client):
 
 
 def test_too_large_upload_is_a_clear_413(tmp_path):
-    client = make_app(tmp_path, MAX_CONTENT_LENGTH=10 * 1024).test_client()
+    client = signed_in(make_app(tmp_path, MAX_CONTENT_LENGTH=10 * 1024))
     response = client.post("/don-vi/nhap", data={"file": upload(b"x" * 20_000, "units.csv")})
     assert response.status_code == 413
     text = page_text(response)
@@ -66,11 +68,13 @@ def test_too_large_upload_is_a_clear_413(tmp_path):
 
 def test_unexpected_error_is_a_friendly_500_without_traceback(tmp_path):
     app = make_app(tmp_path, PROPAGATE_EXCEPTIONS=False)
+    section = Section("broken", __name__, admits=PUBLIC)
 
-    @app.get("/hong")
+    @section.get("/hong")
     def broken():
         raise RuntimeError("secret internals")
 
+    app.register_blueprint(section)
     response = app.test_client().get("/hong")
     assert response.status_code == 500
     text = page_text(response)
@@ -79,7 +83,7 @@ def test_unexpected_error_is_a_friendly_500_without_traceback(tmp_path):
 
 
 def test_post_without_csrf_token_is_refused(tmp_path):
-    client = make_app(tmp_path, WTF_CSRF_ENABLED=True).test_client()
+    client = signed_in(make_app(tmp_path, WTF_CSRF_ENABLED=True))
     response = client.post("/don-vi/them", data={"code": "X1", "name": "Sở Nội vụ", "kind": "chi-bo"})
     assert response.status_code == 400
     assert "Biểu mẫu đã hết hạn" in page_text(response)
@@ -91,7 +95,7 @@ def test_post_without_csrf_token_is_refused(tmp_path):
 def test_post_with_csrf_token_is_accepted(tmp_path):
     import re
 
-    client = make_app(tmp_path, WTF_CSRF_ENABLED=True).test_client()
+    client = signed_in(make_app(tmp_path, WTF_CSRF_ENABLED=True))
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page_text(client.get("/don-vi/them")))[1]
     response = client.post("/don-vi/them", data={"csrf_token": token, "code": "X1", "name": "Sở Nội vụ", "kind": "chi-bo"})
     assert response.status_code == 302
@@ -103,7 +107,7 @@ def test_post_with_csrf_token_is_accepted(tmp_path):
 def test_every_post_form_carries_a_csrf_token(tmp_path):
     import re
 
-    client = make_app(tmp_path, WTF_CSRF_ENABLED=True).test_client()
+    client = signed_in(make_app(tmp_path, WTF_CSRF_ENABLED=True))
     for path in PAGES:
         text = page_text(client.get(path))
         for form in re.findall(r"<form[^>]*method=\"post\"[^>]*>.*?</form>", text, re.S):

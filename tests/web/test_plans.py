@@ -12,7 +12,7 @@ from .conftest import page_text, upload
 
 def saved_plan(app, plan_id=1):
     with app.extensions["docgen.database"].session() as session:
-        return plan_store.get(session, plan_id).plan
+        return plan_store.get(session, 1, plan_id).plan
 
 
 def form_of(client, path="/ke-hoach/1") -> dict[str, str]:

@@ -28,7 +28,7 @@ def test_add_edit_and_delete_a_unit(app, client):
     text = page_text(client.get("/don-vi/"))
     assert "Sở Nội vụ" in text and "CB99" in text
     with app.extensions["docgen.database"].session() as session:
-        unit_id = unit_store.by_code(session, "CB99").id
+        unit_id = unit_store.by_code(session, 1, "CB99").id
     form = page_text(client.get(f"/don-vi/{unit_id}"))
     assert 'value="CB99"' in form
     assert client.post(f"/don-vi/{unit_id}", data={**GOOD, "secretary": "Lê Thị Hoa"}).status_code == 302
