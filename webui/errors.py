@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Flask, current_app, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 
 def init_app(app: Flask) -> None:
+    app.register_error_handler(SecurityError, untrusted_host)
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(Exception, unexpected_error)
@@ -16,6 +17,12 @@ def init_app(app: Flask) -> None:
 
 def page(status: int, title: str, message: str):
     return render_template("errors/error.html", status=status, title=title, message=message), status
+
+
+def untrusted_host(_error: SecurityError):
+    """A request for a host name the app does not answer to (``DOCGEN_TRUSTED_HOSTS``): no page of the
+    app, whose links would name that host."""
+    return "400 Bad Request: host not trusted", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def csrf_error(_error: CSRFError):

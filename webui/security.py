@@ -37,8 +37,9 @@ def add_headers(response):
 
 
 def failed(response) -> bool:
-    """A sign-in that did not go through (a success redirects)."""
-    return response.status_code != 302
+    """A sign-in refused: the form shown again (a success redirects; an attempt turned away by the
+    limit is not one more)."""
+    return response.status_code == 200
 
 
 def login_name() -> str:
