@@ -493,11 +493,11 @@ def collect(plan_file: Path, sources: tuple[Path, ...], units_file: Path, as_jso
     collection = collect_forms(load_plan(plan_file), read_units(units_file), sources)
     if output:
         write_atomically(output, workbook(collection))
-        click.echo(f"{output}: {len(collection.units)} đơn vị", err=True)
+        click.echo(say(N_("%(file)s: %(count)s đơn vị"), file=output, count=len(collection.units)), err=True)
     if as_json:
-        click.echo(json.dumps(collection.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(collection.to_json(language()), ensure_ascii=False, indent=2))
     else:
-        click.echo(summary_text(collection))
+        click.echo(summary_text(collection, language()))
     sys.exit(1 if collection.needs_review else 0)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docgen.check.package import UnreadableDocument, read_source
 from docgen.errors import BadInput
+from docgen.i18n import N_, Message
 from docgen.model import Indicator, Plan, Unit
 from docgen.reports.document import FormError
 from docgen.reports.read import Form, FormReader
@@ -32,7 +33,7 @@ class FileError:
 
     file: str
     unit: str | None
-    error: str
+    error: Message
 
 
 @dataclass
@@ -88,8 +89,8 @@ class Collection:
         """What each unit wrote under a section (:data:`docgen.reports.read.SECTIONS`), in the units' order."""
         return [(form.unit, form.narrative[section]) for form in self.received if form.narrative.get(section)]
 
-    def to_json(self) -> dict:
-        """The collection as ``docgen collect --json`` prints it."""
+    def to_json(self, language: str = "vi") -> dict:
+        """The collection as ``docgen collect --json`` prints it, its messages in ``language``."""
         names = [indicator.name for indicator in self.indicators]
         units = []
         for unit in self.units:
@@ -100,12 +101,13 @@ class Collection:
                 "status": "received" if form else "missing",
                 "file": form.file if form else None,
                 "values": form.values if form else dict.fromkeys(names),
-                "problems": [{"indicator": p.indicator, "message": p.message} for p in form.problems] if form else [],
+                "problems": [{"indicator": p.indicator, "message": p.message.translate(language)}
+                             for p in form.problems] if form else [],
             })
         return {
             "indicators": names,
             "units": units,
-            "files": [{"file": f.file, "unit": f.unit, "error": f.error} for f in self.files],
+            "files": [{"file": f.file, "unit": f.unit, "error": f.error.translate(language)} for f in self.files],
             "totals": self.totals(),
         }
 
@@ -120,12 +122,13 @@ def collect(plan: Plan, units: Sequence[Unit], sources: Sequence[Path]) -> Colle
         try:
             form = reader.read(read_source(path), name)
         except (FormError, UnreadableDocument) as error:
-            errors.append(FileError(name, getattr(error, "unit", None), str(error)))
+            errors.append(FileError(name, getattr(error, "unit", None), error.message))
             continue
         if form.unit.code in forms:
             first = forms[form.unit.code].file
-            errors.append(FileError(name, form.unit.code, f"đã có báo cáo của {form.unit.committee} ({form.unit.code}) "
-                                                          f"trong tệp {first}; tệp này không được tính"))
+            errors.append(FileError(name, form.unit.code, Message(
+                N_("đã có báo cáo của %(unit)s (%(code)s) trong tệp %(first)s; tệp này không được tính"),
+                unit=form.unit.committee, code=form.unit.code, first=first)))
             continue
         forms[form.unit.code] = form
     return Collection(plan, list(units), forms, errors)
@@ -137,11 +140,11 @@ def returned_files(sources: Sequence[Path]) -> list[Path]:
     found: dict[Path, Path] = {}
     for source in sources:
         if not source.exists():
-            raise BadInput(f"{source}: không có tệp hoặc thư mục này")
+            raise BadInput(N_("%(path)s: không có tệp hoặc thư mục này"), path=source)
         for path in _files_in(source) if source.is_dir() else [source]:
             found.setdefault(path.resolve(), path)
             if len(found) > MAX_FILES:
-                raise BadInput(f"quá nhiều tệp (hơn {format_number(MAX_FILES)}); tổng hợp từng đợt")
+                raise BadInput(N_("quá nhiều tệp (hơn %(max)s); tổng hợp từng đợt"), max=format_number(MAX_FILES))
     return list(found.values())
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 from docgen.check.package import NS, Package, UnreadableDocument
 from docgen.check.properties import VISIBLE_RUNS, run_text
 from docgen.errors import BadInput
+from docgen.i18n import N_, Message
 from docgen.vn.numbers import format_number
 from docgen.vn.text import normalize
 
@@ -37,10 +38,11 @@ _ZIP_START, _ZIP_END = b"PK\x03\x04", b"PK\x05\x06"
 
 
 class FormError(BadInput):
-    """A returned file that cannot be taken as a form; the message says why, in Vietnamese."""
+    """A returned file that cannot be taken as a form; the message says why; ``unit`` is the code of
+    the unit it belongs to, when that is known."""
 
-    def __init__(self, message: str, unit: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: str, unit: str | None = None, **params):
+        super().__init__(message, **params)
         self.unit = unit
 
 
@@ -73,9 +75,9 @@ def read_document(data: bytes) -> ReturnedDocument:
         return _Reader().read(Package(data))
     except UnreadableDocument as error:
         if data.startswith(_ZIP_START) and _ZIP_END not in data[-65_557:]:  # no end record: cut short
-            raise FormError("tệp bị cắt cụt (thiếu phần cuối của tệp .docx, có thể do tải về hoặc gửi "
-                            "chưa hết); đề nghị đơn vị gửi lại") from None
-        raise FormError(str(error)) from None
+            raise FormError(N_("tệp bị cắt cụt (thiếu phần cuối của tệp .docx, có thể do tải về hoặc gửi "
+                               "chưa hết); đề nghị đơn vị gửi lại")) from None
+        raise FormError("%(reason)s", reason=error.message) from None
 
 
 def _check_parts(data: bytes) -> None:
@@ -86,8 +88,9 @@ def _check_parts(data: bytes) -> None:
         return  # not a package: the package reader says why
     for part in parts:
         if part.filename.endswith((".xml", ".rels")) and part.file_size > MAX_XML_BYTES:
-            raise FormError(f"phần {part.filename} của tệp quá lớn ({format_number(part.file_size // 1024 // 1024)} MB; "
-                            f"tối đa {MAX_XML_BYTES // 1024 // 1024} MB): không phải một báo cáo theo mẫu")
+            raise FormError(N_("phần %(part)s của tệp quá lớn (%(size)s MB; tối đa %(max)s MB): không phải một báo "
+                               "cáo theo mẫu"), part=part.filename, size=format_number(part.file_size // 1024 // 1024),
+                            max=MAX_XML_BYTES // 1024 // 1024)
 
 
 class _Reader:
@@ -110,19 +113,19 @@ class _Reader:
     def _paragraph(self, p) -> str:
         self.paragraphs += 1
         if self.paragraphs > MAX_PARAGRAPHS:
-            raise _too_many("đoạn văn", MAX_PARAGRAPHS)
+            raise _too_many(N_("đoạn văn"), MAX_PARAGRAPHS)
         return normalize("".join(run_text(run) for run in _VISIBLE_RUNS(p)))
 
     def _table(self, tbl) -> Table:
         self.tables += 1
         if self.tables > MAX_TABLES:
-            raise _too_many("bảng", MAX_TABLES)
+            raise _too_many(N_("bảng"), MAX_TABLES)
         rows: list[tuple[Cell, ...]] = []
         above: dict[int, Cell] = {}  # the cell covering each column in the row above, for vertical merges
         for tr in _children(tbl, (_TR,)):
             self.rows += 1
             if self.rows > MAX_ROWS:
-                raise _too_many("dòng trong các bảng", MAX_ROWS)
+                raise _too_many(N_("dòng trong các bảng"), MAX_ROWS)
             row: list[Cell] = []
             for _ in range(self._columns(row, _number(tr.find("w:trPr/w:gridBefore", NS), 0))):
                 row.append(Cell("", (len(rows), len(row))))
@@ -147,12 +150,13 @@ class _Reader:
     def _columns(row: list[Cell], count: int) -> int:
         """``count`` more columns for the row, within the limit."""
         if len(row) + count > MAX_COLUMNS:
-            raise _too_many("cột trong một bảng", MAX_COLUMNS)
+            raise _too_many(N_("cột trong một bảng"), MAX_COLUMNS)
         return count
 
 
 def _too_many(what: str, limit: int) -> FormError:
-    return FormError(f"tệp có quá nhiều {what} (hơn {format_number(limit)}): không phải một báo cáo theo mẫu")
+    return FormError(N_("tệp có quá nhiều %(what)s (hơn %(limit)s): không phải một báo cáo theo mẫu"),
+                     what=Message(what), limit=format_number(limit))
 
 
 def distinct(row: tuple[Cell, ...]) -> list[Cell]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from docgen.i18n import N_, translate
 from docgen.reports.collect import Collection
 from docgen.units import KIND_LABELS
 from docgen.vn.numbers import format_number
@@ -85,28 +86,31 @@ def _widths(sheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
-def summary_text(collection: Collection) -> str:
-    """What ``docgen collect`` prints: who reported, the totals, what needs a look."""
+def summary_text(collection: Collection, language: str = "vi") -> str:
+    """What ``docgen collect`` prints, in ``language``: who reported, the totals, what needs a look."""
     plan = collection.plan
     forms, missing = collection.forms, collection.missing
     problems = [(form, problem) for form in collection.received for problem in form.problems]
-    lines = [f"Tổng hợp báo cáo: {plan.report.title or plan.summary}",
-             f"Đã nhận {len(forms)}/{len(collection.units)} đơn vị; {len(missing)} chưa gửi; "
-             f"{len(collection.files)} tệp không được tính; {len(problems)} vấn đề cần xem lại.", "",
-             f"Tổng số liệu ({len(forms)} đơn vị đã gửi):"]
+    lines = [translate(N_("Tổng hợp báo cáo: %(title)s"), language, title=plan.report.title or plan.summary),
+             translate(N_("Đã nhận %(received)s/%(units)s đơn vị; %(missing)s chưa gửi; %(files)s tệp không được tính; "
+                          "%(problems)s vấn đề cần xem lại."), language, received=len(forms),
+                       units=len(collection.units), missing=len(missing), files=len(collection.files),
+                       problems=len(problems)), "",
+             translate(N_("Tổng số liệu (%(count)s đơn vị đã gửi):"), language, count=len(forms))]
     totals = collection.totals()
     for number, indicator in enumerate(collection.indicators, start=1):
         lines.append(f"  {number}. {indicator.name}: {format_number(totals[indicator.name])} {indicator.unit}")
     sections = [
-        (f"Chưa gửi báo cáo ({len(missing)}):", [f"{unit.code} {unit.committee}" for unit in missing]),
-        (f"Tệp không được tính ({len(collection.files)}):", [f"{error.file}: {error.error}" for error in collection.files]),
-        (f"Cần xem lại ({len(problems)}):", [f"{form.unit.code} ({form.file}): {problem.message}"
-                                             for form, problem in problems]),
-        ("Dòng các đơn vị thêm vào bảng (không tính vào tổng):",
-         [f"{form.unit.code}: {note.text or '(không tên)'}: {note.value}" for form in collection.received
-          for note in form.notes]),
+        (N_("Chưa gửi báo cáo (%(count)s):"), [f"{unit.code} {unit.committee}" for unit in missing]),
+        (N_("Tệp không được tính (%(count)s):"), [f"{error.file}: {error.error.translate(language)}"
+                                                  for error in collection.files]),
+        (N_("Cần xem lại (%(count)s):"), [f"{form.unit.code} ({form.file}): {problem.message.translate(language)}"
+                                          for form, problem in problems]),
+        (N_("Dòng các đơn vị thêm vào bảng (không tính vào tổng):"),
+         [f"{form.unit.code}: {note.text or translate(N_('(không tên)'), language)}: {note.value}"
+          for form in collection.received for note in form.notes]),
     ]
     for title, items in sections:
         if items:
-            lines += ["", title, *(f"  - {item}" for item in items)]
+            lines += ["", translate(title, language, count=len(items)), *(f"  - {item}" for item in items)]
     return "\n".join(lines)

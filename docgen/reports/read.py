@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from docgen import outline
 from docgen.errors import BadInput
+from docgen.i18n import N_, Message
 from docgen.model import Plan, Unit
 from docgen.reports.document import Cell, FormError, Table, distinct, read_document
 from docgen.reports.identity import identity_of, plan_key
@@ -61,7 +62,7 @@ class Problem:
     """Something a person must look at; ``indicator`` None: the form as a whole."""
 
     indicator: str | None
-    message: str
+    message: Message
 
 
 @dataclass(frozen=True)
@@ -136,10 +137,11 @@ class FormReader:
     def __init__(self, plan: Plan, units: Sequence[Unit]):
         names = [indicator.name for indicator in plan.report.indicators]
         if not names:
-            raise BadInput("kế hoạch không có chỉ tiêu báo cáo (report.indicators): không có gì để tổng hợp")
+            raise BadInput(N_("kế hoạch không có chỉ tiêu báo cáo (report.indicators): không có gì để tổng hợp"))
         repeated = sorted({name for name in names if names.count(name) > 1})
         if repeated:
-            raise BadInput(f"kế hoạch có chỉ tiêu trùng tên: {', '.join(repeated)}; mỗi chỉ tiêu cần một tên riêng")
+            raise BadInput(N_("kế hoạch có chỉ tiêu trùng tên: %(names)s; mỗi chỉ tiêu cần một tên riêng"),
+                           names=", ".join(repeated))
         self.plan = plan
         self.names = names
         self._indicators = _Indicators(names)
@@ -172,19 +174,24 @@ class FormReader:
         if identity is None:
             self._check_citation(top)
             if named is None:
-                raise FormError("không xác định được đơn vị: tiêu đề không có tên đơn vị nào trong danh sách "
-                                "(dòng như “ĐẢNG ỦY SỞ TÀI CHÍNH” hoặc “CHI BỘ …”)")
+                raise FormError(N_("không xác định được đơn vị: tiêu đề không có tên đơn vị nào trong danh sách "
+                                   "(dòng như “ĐẢNG ỦY SỞ TÀI CHÍNH” hoặc “CHI BỘ …”)"))
             return named, []
         if identity.plan_key != self._key:
-            raise FormError(f"biểu mẫu của {identity.plan or 'một kế hoạch khác'}, không phải của kế hoạch "
-                            f"đang tổng hợp", identity.unit_code)
+            if identity.plan:
+                raise FormError(N_("biểu mẫu của %(plan)s, không phải của kế hoạch đang tổng hợp"), identity.unit_code,
+                                plan=identity.plan)
+            raise FormError(N_("biểu mẫu của một kế hoạch khác, không phải của kế hoạch đang tổng hợp"),
+                            identity.unit_code)
         made_for = self._units.get(identity.unit_code)
         if made_for is None and named is None:
-            raise FormError(f"mã đơn vị “{identity.unit_code}” ghi trong tệp không có trong danh sách đơn vị",
-                            identity.unit_code)
+            raise FormError(N_("mã đơn vị “%(code)s” ghi trong tệp không có trong danh sách đơn vị"),
+                            identity.unit_code, code=identity.unit_code)
         if made_for is not None and named is not None and named != made_for:
-            return named, [Problem(None, f"tệp được tạo cho {made_for.committee} ({made_for.code}) nhưng tiêu đề "
-                                         f"ghi {named.committee}: đã tính cho {named.committee} ({named.code})")]
+            return named, [Problem(None, Message(N_("tệp được tạo cho %(made_for)s (%(made_code)s) nhưng tiêu đề ghi "
+                                                    "%(named)s: đã tính cho %(named)s (%(named_code)s)"),
+                                                 made_for=made_for.committee, made_code=made_for.code,
+                                                 named=named.committee, named_code=named.code))]
         return named or made_for, []
 
     def _named(self, lines: list[str]) -> Unit | None:
@@ -222,10 +229,9 @@ class FormReader:
         if number is None or not cited or number in cited:
             return
         plan = self.plan
-        other = min(cited)
-        raise FormError(f"biểu mẫu trích dẫn {plan.type.noun} số {other:02d}-{plan.type.value}/"
-                        f"{plan.organisation.symbol}, không phải kế hoạch đang tổng hợp "
-                        f"(số {number:02d}-{plan.type.value}/{plan.organisation.symbol})")
+        symbol = f"{plan.type.value}/{plan.organisation.symbol}"
+        raise FormError(N_("biểu mẫu trích dẫn %(noun)s số %(cited)s, không phải kế hoạch đang tổng hợp (số %(number)s)"),
+                        noun=plan.type.noun, cited=f"{min(cited):02d}-{symbol}", number=f"{number:02d}-{symbol}")
 
     # -- the indicator table ------------------------------------------------------------------
 
@@ -240,8 +246,9 @@ class FormReader:
                 rows += found
                 scores |= alike
         if not scores:
-            form.problems.append(Problem(None, f"{form.unit.committee}: không tìm thấy bảng số liệu (không bảng nào "
-                                               f"có dòng ghi tên một chỉ tiêu của kế hoạch)"))
+            form.problems.append(Problem(None, Message(N_("%(unit)s: không tìm thấy bảng số liệu (không bảng nào có "
+                                                          "dòng ghi tên một chỉ tiêu của kế hoạch)"),
+                                                       unit=form.unit.committee)))
             return
         best = {}  # row → the indicator it is most like
         for (r, i), score in scores.items():
@@ -260,7 +267,8 @@ class FormReader:
         for i, name in enumerate(self.names):
             self._value(form, name, [rows[r] for r in matched.get(i, [])], shared)
         if all(is_unfilled(text) for text in form.cells.values()):
-            form.problems.append(Problem(None, f"{form.unit.committee}: bảng số liệu còn để trống, chưa có số liệu nào"))
+            form.problems.append(Problem(None, Message(N_("%(unit)s: bảng số liệu còn để trống, chưa có số liệu nào"),
+                                                       unit=form.unit.committee)))
 
     def _rows(self, table: Table, number: int) -> Iterator[_Row]:
         """The rows of a table that may hold an indicator, read by the columns its header names."""
@@ -290,9 +298,8 @@ class FormReader:
 
     def _value(self, form: Form, name: str, rows: list[_Row],
                shared: dict[tuple[int, tuple[int, int]], list[str]]) -> None:
-        committee = form.unit.committee
         if not rows:
-            form.problems.append(Problem(name, f"{committee}, “{name}”: bảng không có dòng của chỉ tiêu này"))
+            form.problems.append(_problem(form, name, N_("bảng không có dòng của chỉ tiêu này")))
             return
         filled = [row for row in rows if row.value is not None and not is_unfilled(row.value.text)]
         row = filled[0] if filled else rows[0]
@@ -300,24 +307,32 @@ class FormReader:
             form.remarks[name] = row.note
         if row.value is None:
             form.cells[name] = ""
-            form.problems.append(Problem(name, f"{committee}, “{name}”: dòng này không có ô số lượng riêng"))
+            form.problems.append(_problem(form, name, N_("dòng này không có ô số lượng riêng")))
             return
         form.cells[name] = row.value.text
         if len(filled) > 1:
             written = "; ".join(f"“{other.label}”: {_quoted(other.value.text)}" for other in filled)
-            form.problems.append(Problem(name, f"{committee}, “{name}”: bảng có {len(filled)} dòng cho chỉ tiêu này "
-                                               f"({written}); chưa tính, đề nghị xem lại"))
+            form.problems.append(_problem(form, name, N_("bảng có %(count)s dòng cho chỉ tiêu này (%(written)s); chưa "
+                                                         "tính, đề nghị xem lại"), count=len(filled), written=written))
             return
         together = shared.get((row.table, row.value.origin))
         if together:
             names = ", ".join(f"“{label}”" for label in together)
-            form.problems.append(Problem(name, f"{committee}, “{name}”: ô số lượng {_quoted(row.value.text)} được gộp chung "
-                                               f"cho các dòng {names}; không tách được, chưa tính"))
+            form.problems.append(_problem(form, name, N_("ô số lượng %(cell)s được gộp chung cho các dòng %(rows)s; "
+                                                         "không tách được, chưa tính"),
+                                          cell=_quoted(row.value.text), rows=names))
             return
         try:
             form.values[name] = parse_count(row.value.text)
-        except NotACount as reason:
-            form.problems.append(Problem(name, f"{committee}, “{name}”: ô số lượng {_quoted(row.value.text)} {reason}"))
+        except NotACount as refused:
+            form.problems.append(_problem(form, name, N_("ô số lượng %(cell)s %(reason)s"), cell=_quoted(row.value.text),
+                                          reason=refused.message))
+
+
+def _problem(form: Form, indicator: str, message: str, **params) -> Problem:
+    """A problem of one indicator of the form, said with the unit and the indicator first."""
+    return Problem(indicator, Message("%(unit)s, “%(indicator)s”: %(problem)s", unit=form.unit.committee,
+                                      indicator=indicator, problem=Message(message, **params)))
 
 
 def _quoted(text: str) -> str:

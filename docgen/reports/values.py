@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.vn.numbers import format_number
 from docgen.vn.text import collapse_spaces, normalize
 
@@ -31,8 +33,8 @@ def is_unfilled(text: str) -> bool:
     return bool(_UNFILLED.fullmatch(text))
 
 
-class NotACount(ValueError):
-    """The cell holds something other than a count; ``str()`` is the reason, in Vietnamese."""
+class NotACount(BadInput):
+    """The cell holds something other than a count; the message is the reason."""
 
 
 def parse_count(text: str) -> int | None:
@@ -49,23 +51,24 @@ def parse_count(text: str) -> int | None:
     number = int(match["number"].replace(".", "").replace(" ", ""))
     rest = collapse_spaces(_BRACKETS.sub(" ", match["rest"]))
     if rest[:1] in (",", ".") and rest[1:2].isdigit():
-        raise NotACount("là số thập phân; số lượng phải là số nguyên (dấu chấm chỉ để tách hàng nghìn: 1.500)")
+        raise NotACount(N_("là số thập phân; số lượng phải là số nguyên (dấu chấm chỉ để tách hàng nghìn: 1.500)"))
     if rest.startswith("%"):
-        raise NotACount("là tỷ lệ phần trăm, không phải số lượng")
+        raise NotACount(N_("là tỷ lệ phần trăm, không phải số lượng"))
     if any(char.isdigit() for char in rest):
-        raise NotACount("có nhiều số; ghi một số lượng, phần chi tiết để trong ngoặc, ví dụ “5 (trong đó 2 trực tuyến)”")
+        raise NotACount(N_("có nhiều số; ghi một số lượng, phần chi tiết để trong ngoặc, ví dụ “5 (trong đó 2 trực tuyến)”"))
     if rest and not _WORD.match(rest):
-        raise NotACount("không phải một số lượng rõ ràng; ghi số nguyên, ví dụ “12” hoặc “12 buổi”")
+        raise NotACount(N_("không phải một số lượng rõ ràng; ghi số nguyên, ví dụ “12” hoặc “12 buổi”"))
     word = _WORD.match(rest)
     number *= MAGNITUDES.get(word.group().lower(), 1) if word else 1
     if number > MAX_COUNT:
-        raise NotACount(f"quá lớn (tối đa {format_number(MAX_COUNT)})")
+        raise NotACount(N_("quá lớn (tối đa %(max)s)"), max=format_number(MAX_COUNT))
     return number
 
 
 def _why_not_a_number(cell: str) -> str:
+    """The reason's message id."""
     if cell.startswith(("-", "–")) and cell[1:2].isdigit():
-        return "là số âm; số lượng không thể âm"
+        return N_("là số âm; số lượng không thể âm")
     if any(char.isdigit() for char in cell):
-        return "có chữ trước số (số ước lượng hoặc câu văn); chỉ ghi số lượng, ví dụ “12” hoặc “12 buổi”"
-    return "không phải số lượng; ghi số nguyên, ví dụ “12”, hoặc “không” nếu không có"
+        return N_("có chữ trước số (số ước lượng hoặc câu văn); chỉ ghi số lượng, ví dụ “12” hoặc “12 buổi”")
+    return N_("không phải số lượng; ghi số nguyên, ví dụ “12”, hoặc “không” nếu không có")
