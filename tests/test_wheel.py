@@ -93,10 +93,15 @@ def test_installed_docgen_renders_batches_and_checks_from_another_folder(install
 
 def test_installed_web_app_starts_with_its_pages_and_migrations(installed, tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "DOCGEN_DATA_DIR")}
+    run(installed / "docgen", "user", "add", "quan-tri", "--role", "quan-tri", "--password-stdin", cwd=tmp_path, env=env,
+        input="mật khẩu quản trị\n")
     script = (
         "from webui import create_app\n"
-        "app = create_app({'TESTING': True})\n"
+        "app = create_app({'TESTING': True, 'WTF_CSRF_ENABLED': False})\n"
         "client = app.test_client()\n"
+        "assert client.get('/').status_code == 302\n"
+        "login = client.post('/dang-nhap', data={'name': 'quan-tri', 'password': 'mật khẩu quản trị'})\n"
+        "assert login.status_code == 302, login.status_code\n"
         "page = client.get('/')\n"
         "assert page.status_code == 200, page.status_code\n"
         "assert 'static/' in page.get_data(as_text=True)\n"

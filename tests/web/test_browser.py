@@ -1,5 +1,7 @@
-"""End to end in a real headless Chromium (Debian's, driven by Playwright): from an empty app to
-a downloaded ZIP of every unit's documents, with screenshots of the main pages in test-artifacts/."""
+"""End to end in a real headless Chromium (Debian's, driven by Playwright): the office signs in to an
+empty app and goes to a downloaded ZIP of every unit's documents; a unit signs in, downloads its
+documents and sends its report back, the office accepts it and the unit sees so. Screenshots of the
+main pages go to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -15,8 +17,9 @@ from docx import Document
 from werkzeug.serving import make_server
 
 from ..conftest import SEED_TEXT
+from ..reports.filling import fill, save
 from ..unitlists import write_nasty_units
-from .conftest import make_app
+from .conftest import add_account, demo_logins, make_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The machine's network is closed: no QUIC, no background fetches, no component updates.
@@ -24,16 +27,43 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture
-def server(tmp_path):
-    """The app as staff get it (CSRF on, worker processes), empty, served on a free port in a thread."""
-    app = make_app(tmp_path, LOAD_DEMO_DATA=False, GENERATION_JOBS=None, WTF_CSRF_ENABLED=True)
+def serve(app):
+    """The app served on a free port in a thread, for as long as the test runs."""
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
     thread.join()
+
+
+@pytest.fixture
+def empty_app(tmp_path):
+    """The app as staff get it (CSRF on, worker processes), empty but for the office's account."""
+    app = make_app(tmp_path, LOAD_DEMO_DATA=False, GENERATION_JOBS=None, WTF_CSRF_ENABLED=True)
+    app.config["OFFICE_PASSWORD"] = add_account(app, "van-phong", "van-phong")
+    return app
+
+
+@pytest.fixture
+def server(empty_app):
+    yield from serve(empty_app)
+
+
+@pytest.fixture
+def demo_app(tmp_path):
+    return make_app(tmp_path, WTF_CSRF_ENABLED=True)
+
+
+@pytest.fixture
+def demo_server(demo_app):
+    yield from serve(demo_app)
+
+
+def sign_in(page, name: str, password: str) -> None:
+    page.fill("#name", name)
+    page.fill("#password", password)
+    page.get_by_role("button", name="Đăng nhập").click()
 
 
 @pytest.fixture
@@ -49,14 +79,19 @@ def page():
         browser.close()
 
 
-def test_from_nothing_to_the_zip_of_every_unit(server, page, tmp_path, artifacts):
+def test_from_nothing_to_the_zip_of_every_unit(server, empty_app, page, tmp_path, artifacts):
     from playwright.sync_api import expect
 
     def shot(name: str, full_page: bool = False) -> None:
         page.screenshot(path=str(artifacts / f"web-{name}.png"), full_page=full_page)
 
     page.goto(server + "/")
+    assert page.url == server + "/dang-nhap?next=%2F"
     assert page.locator("html").get_attribute("lang") == "vi"
+    sign_in(page, "van-phong", "không đúng mật khẩu")
+    page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.").wait_for()
+    sign_in(page, "van-phong", empty_app.config["OFFICE_PASSWORD"])
+    page.get_by_role("link", name="Nhập từ Word/.txt").wait_for()
     shot("01-home-empty")
 
     page.get_by_role("link", name="Nhập từ Word/.txt").click()
@@ -147,3 +182,52 @@ def test_from_nothing_to_the_zip_of_every_unit(server, page, tmp_path, artifacts
     page.goto(server + "/khong-co-trang-nay")
     page.get_by_text("Không tìm thấy trang").wait_for()
     shot("13-not-found")
+
+
+def test_a_unit_sends_its_report_and_the_office_accepts_it(demo_server, demo_app, page, tmp_path, artifacts):
+    def shot(name: str, full_page: bool = False) -> None:
+        page.screenshot(path=str(artifacts / f"web-{name}.png"), full_page=full_page)
+
+    passwords = demo_logins(demo_app)
+    page.goto(demo_server + "/cong-don-vi/")
+    page.get_by_text("Hãy đăng nhập để tiếp tục.").wait_for()
+    shot("20-login")
+    sign_in(page, "db01", passwords["db01"])
+    page.get_by_role("heading", name="Đảng ủy Sở Tài chính").wait_for()
+    assert page.url == demo_server + "/cong-don-vi/"
+    shot("21-unit-portal", full_page=True)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Công văn (.docx)").click()
+    letter = tmp_path / download.value.suggested_filename
+    download.value.save_as(letter)
+    assert "Kính gửi: Đảng ủy Sở Tài chính" in "\n".join(paragraph.text for paragraph in Document(str(letter)).paragraphs)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Báo cáo (mẫu) (.docx)").click()
+    form = tmp_path / "mẫu.docx"
+    download.value.save_as(form)
+    filled = Document(str(form))
+    fill(filled, meetings="4", people="215", banners="12")
+    page.set_input_files("#file", str(save(filled, tmp_path / "Báo cáo Sở Tài chính.docx")))
+    page.get_by_role("button", name="Gửi báo cáo").click()
+    page.get_by_text("Đã gửi báo cáo. Văn phòng sẽ xem và trả lời.").wait_for()
+    assert page.locator("tr", has_text="Cán bộ, đảng viên, người lao động tham gia hội nghị").locator("td.number").inner_text() == "215"
+    shot("22-unit-report-read", full_page=True)
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_text("Đã đăng xuất.").wait_for()
+
+    sign_in(page, "van-phong", passwords["van-phong"])
+    page.get_by_role("link", name="Báo cáo", exact=True).click()
+    page.get_by_role("link", name="DB01 · Đảng ủy Sở Tài chính").click()
+    page.get_by_label("Chấp nhận").check()
+    page.get_by_role("button", name="Gửi trả lời").click()
+    page.get_by_text("Đã chấp nhận báo cáo của Đảng ủy Sở Tài chính.").wait_for()
+    page.get_by_role("link", name="Nhật ký").click()
+    page.get_by_role("cell", name="Chấp nhận báo cáo").wait_for()
+    assert page.get_by_role("cell", name="DB01: Báo cáo Sở Tài chính.docx").count() == 2  # uploaded, accepted
+    shot("23-audit", full_page=True)
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    sign_in(page, "db01", passwords["db01"])
+    page.get_by_text("Văn phòng đã chấp nhận").wait_for()
+    shot("24-unit-portal-accepted")

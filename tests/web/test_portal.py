@@ -46,8 +46,8 @@ def test_a_unit_sends_its_report_sees_what_was_read_and_the_offices_answer(app):
     assert response.status_code == 302
     page = page_text(unit.get(response.location))
     assert "Báo cáo STC.docx" in page and "Đã gửi, chờ văn phòng xem" in page
-    assert "<td>Hội nghị quán triệt, học tập, báo cáo viên</td>\n        <td>3</td>\n        <td class=\"code\">3</td>" in page
-    assert '<td>120 người</td>\n        <td class="code">120</td>' in page
+    assert "<td>Hội nghị quán triệt, học tập, báo cáo viên</td>\n        <td>3</td>\n        <td class=\"number\">3</td>" in page
+    assert '<td>120 người</td>\n        <td class="number">120</td>' in page
     assert unit.get(response.location + "/tep").data == to_bytes(form)
 
     office = signed_in(app, "van-phong")
