@@ -1,7 +1,6 @@
 """The database: migrations build the schema the models describe and keep the data of older ones;
 demo data only on first start; every record is its organisation's."""
 
-import json
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -21,7 +20,8 @@ def test_migration_on_an_empty_database_builds_every_table(tmp_path):
     database.upgrade()
     inspector = inspect(database.engine)
     assert set(inspector.get_table_names()) == {"alembic_version", "organisations", "plans", "units", "generations",
-                                                "users", "audit_log", "returned_reports"}
+                                                "users", "audit_log", "returned_reports", "wording_tables",
+                                                "unit_texts", "generation_texts"}
     assert {column["name"] for column in inspector.get_columns("generations")} >= {
         "plan_id", "kinds", "unit_count", "status", "done", "total", "error", "path", "created_at", "finished_at"}
     assert [constraint["column_names"] for constraint in inspector.get_unique_constraints("units")] == [
