@@ -1,7 +1,6 @@
 """The database: migrations build the schema the models describe and keep the data of older ones;
 demo data only on first start; every record is its organisation's."""
 
-
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
