@@ -25,7 +25,7 @@ from docgen.model import DocType
 from docgen.units import read_units
 
 from .conftest import EXAMPLES, paragraph_template
-from .web.conftest import make_app, page_text, wait_for_generation
+from .web.conftest import make_app, page_text, signed_in, wait_for_generation
 
 UNITS = EXAMPLES / "units.csv"
 
@@ -149,7 +149,7 @@ def test_the_command_line_renders_and_batches_a_new_kind(toy, tmp_path):
 
 
 def test_the_web_app_offers_and_renders_a_new_kind(toy, tmp_path):
-    client = make_app(tmp_path).test_client()
+    client = signed_in(make_app(tmp_path))
     page = page_text(client.get("/tao-van-ban/"))
     assert page.count('value="toy"') == 2  # among the batch's kinds and the preview's
     query = "plan=1&kind=toy&unit=1"
@@ -196,7 +196,7 @@ def test_a_committee_kind_with_inputs_is_made_only_with_them(tally, seed_plan, u
     result = CliRunner().invoke(main, ["render", str(EXAMPLES / "seed-plan.yaml"), "--kind", "tally",
                                        "-o", str(tmp_path / "t.docx")])
     assert result.exit_code == 2 and "cần nhiều hơn kế hoạch" in result.output
-    page = page_text(make_app(tmp_path).test_client().get("/tao-van-ban/"))
+    page = page_text(signed_in(make_app(tmp_path)).get("/tao-van-ban/"))
     assert 'value="tally"' not in page
 
 
