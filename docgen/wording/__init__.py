@@ -8,7 +8,7 @@ how units are described; ``phrases.yaml``: phrase rules, addressees, dated event
 applies it:
 
 - :func:`describe` a unit (sector, noun, people, work, chi ủy, đoàn thể), from its name and what the
-  units list says (``parse_sector``, ``parse_chi_uy``, ``parse_unions`` read those columns);
+  units list says (``parse_sector``, ``parse_noun``, ``parse_chi_uy``, ``parse_unions`` read those columns);
 - word a paragraph or an outline for it (:func:`wording_for`, then :meth:`Wording.rewrite` or
   :meth:`Wording.rewrite_outline`), with a record of every change and of the rules that matched
   nothing; units worded alike share one Wording, so derived text can be cached by it;
@@ -37,6 +37,7 @@ from docgen.wording.table import (
     WordingError,
     default_table,
     load_table,
+    read_folder,
     read_table,
 )
 from docgen.wording.unit import (
@@ -46,6 +47,7 @@ from docgen.wording.unit import (
     chi_uy_label,
     describe,
     parse_chi_uy,
+    parse_noun,
     parse_sector,
     parse_unions,
     unions_cell,
@@ -71,8 +73,10 @@ __all__ = [
     "describe",
     "load_table",
     "parse_chi_uy",
+    "parse_noun",
     "parse_sector",
     "parse_unions",
+    "read_folder",
     "read_table",
     "stale_passages",
     "unions_cell",

@@ -23,10 +23,12 @@ from docgen.wording.table import (
     BLANK,
     CHI_UY_STATES,
     ORG_FIELDS,
+    AddresseeRule,
     PhraseRule,
     Table,
     default_table,
     fill,
+    name_key,
     phrase_pattern,
     phrases_regex,
 )
@@ -286,11 +288,15 @@ class Addressee:
     """Whether a section is the unit's task: ``own`` True or False, None when the table does not know.
 
     ``rule`` is the addressee rule that decided ("" when only the unit's name did); ``words`` the
-    words of the heading that decided."""
+    words of the heading that decided; ``task`` what the heading itself asks of the unit, when it is
+    the unit's."""
 
     own: bool | None
     rule: str
     words: str
+    task: str = ""
+    """The heading from the first of the table's task verbs after its addressees (``Bám sát thực hiện
+    …``), the unit's task when the heading is a whole sentence; "" when no verb follows them."""
 
 
 def addressee(heading: str, unit: UnitProfile, names: OrgNames, table: Table | None = None) -> Addressee:
@@ -299,17 +305,42 @@ def addressee(heading: str, unit: UnitProfile, names: OrgNames, table: Table | N
     The rule whose words open the heading decides (the longest; then the first written); a rule
     for bodies a unit does not run (``own: named``) gives the task to the units it names; a
     heading no rule knows is the unit's when it names the unit."""
+    table = table or default_table()
     heading = heading.lstrip()
+    found = _rule(heading, names, table)
+    if found and found[1].own is not None:
+        end, rule, words = found
+        return Addressee(rule.own, rule.id, words, _task(heading, end, table) if rule.own else "")
+    named = _name_pattern(unit.name_forms).search(heading) if _mentions(heading, unit.name_forms) else None
+    if named:
+        return Addressee(True, found[1].id if found else "", named.group(),
+                         _task(heading, max(found[0] if found else 0, named.end()), table))
+    return Addressee(False, found[1].id, found[2]) if found else Addressee(None, "", "")
+
+
+@lru_cache(maxsize=1024)
+def _rule(heading: str, names: OrgNames, table: Table) -> tuple[int, AddresseeRule, str] | None:
+    """The addressee rule whose words open the heading (the longest; then the first written): where its
+    words end, the rule, the words. The same for every unit: only a rule for named units asks the unit."""
     found = [(match.end(), -order, rule, match.group())
-             for order, (rule, pattern) in enumerate(_addressee_patterns(table or default_table(), names))
+             for order, (rule, pattern) in enumerate(_addressee_patterns(table, names))
              if (match := pattern.match(heading))]
-    named = _named(unit.name_forms, heading)
     if not found:
-        return Addressee(True, "", named) if named else Addressee(None, "", "")
-    *_, rule, words = max(found)
-    if rule.own is None:
-        return Addressee(bool(named), rule.id, named or words)
-    return Addressee(rule.own, rule.id, words)
+        return None
+    end, _, rule, words = max(found)
+    return end, rule, words
+
+
+@lru_cache(maxsize=1024)
+def _task(heading: str, start: int, table: Table) -> str:
+    """``heading`` from the first task verb (in lower case: a capitalised one is a name's) after ``start``."""
+    if "task verbs" not in table.cache:
+        table.cache["task verbs"] = phrases_regex(table.task_verbs) if table.task_verbs else None
+    pattern = table.cache["task verbs"]
+    for match in pattern.finditer(heading, start) if pattern else ():
+        if match.groupdict().get("cap") is None:
+            return heading[match.start()].upper() + heading[match.start() + 1:]
+    return ""
 
 
 def _addressee_patterns(table: Table, names: OrgNames) -> tuple:
@@ -321,12 +352,17 @@ def _addressee_patterns(table: Table, names: OrgNames) -> tuple:
     return table.cache[key]
 
 
+def _mentions(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether ``text`` may name the unit (checked before its pattern is made: most units are named nowhere)."""
+    key = _keys((text,))[0]
+    return any(form in key for form in _keys(forms))
+
+
+@lru_cache(maxsize=1024)
+def _keys(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(name_key, texts))
+
+
 @lru_cache(maxsize=1024)
 def _name_pattern(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(phrase_pattern, sorted(forms, key=len, reverse=True)))})(?!\w)")
-
-
-def _named(forms: tuple[str, ...], text: str) -> str:
-    """The words of ``text`` that name the unit, or ""."""
-    match = _name_pattern(forms).search(text)
-    return match.group() if match else ""

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from docgen.errors import BadInput
+from docgen.i18n import N_, Message
 from docgen.kinds import KINDS
 from docgen.vn.text import apply_tone_style, normalize
 
@@ -47,10 +48,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class WordingError(BadInput):
     """A wording table refused; ``problems`` holds one line per bad entry or field."""
 
-    def __init__(self, source: str, problems: list[str]):
+    def __init__(self, source: str, problems: list[Message]):
         self.source = source
         self.problems = problems
-        super().__init__(f"{source}: " + "; ".join(problems))
+        super().__init__("%(source)s: %(problems)s", source=source, problems=problems)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ class Table:
     addressees: tuple[AddresseeRule, ...]
     events: tuple[Event, ...]
     year_deadlines: tuple[str, ...]
+    task_verbs: tuple[str, ...]
+    """Words a task opens with: where a heading's addressees end and the task it gives begins."""
     cache: dict = field(default_factory=dict, repr=False)
 
 
@@ -196,22 +199,27 @@ def read_table(sectors: Path = DEFAULT_SECTORS, phrases: Path = DEFAULT_PHRASES)
     return load_table(_read(sectors), _read(phrases), sectors.name, phrases.name)
 
 
+def read_folder(folder: Path) -> Table:
+    """The tables an office keeps in a folder of its own: ``sectors.yaml`` and ``phrases.yaml``."""
+    return read_table(folder / DEFAULT_SECTORS.name, folder / DEFAULT_PHRASES.name)
+
+
 def _read(path: Path) -> str:
     try:
         with path.open("rb") as file:
             data = file.read(MAX_YAML_BYTES + 1)
     except OSError as error:
-        raise WordingError(str(path), [f"không đọc được tệp ({error.strerror})"]) from None
+        raise WordingError(str(path), [Message(N_("không đọc được tệp (%(reason)s)"), reason=error.strerror)]) from None
     if len(data) > MAX_YAML_BYTES:
         raise _too_big(path.name)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise WordingError(path.name, ["tệp không phải văn bản UTF-8"]) from None
+        raise WordingError(path.name, [Message(N_("tệp không phải văn bản UTF-8"))]) from None
 
 
 def _too_big(source: str) -> WordingError:
-    return WordingError(source, [f"tệp quá lớn: tối đa {MAX_YAML_BYTES // 1024} KB"])
+    return WordingError(source, [Message(N_("tệp quá lớn: tối đa %(max)s KB"), max=MAX_YAML_BYTES // 1024)])
 
 
 def load_table(sectors_yaml: str, phrases_yaml: str, sectors_source: str = "sectors.yaml",
@@ -226,12 +234,13 @@ def load_table(sectors_yaml: str, phrases_yaml: str, sectors_source: str = "sect
     for unit_type in types.values():
         for start in unit_type.starts:
             if name_key(start) in starts:
-                units.problem(f"loại hình “{unit_type.id}”",
-                              f"“{start}” đã có ở loại hình “{starts[name_key(start)]}”")
+                units.problem(Message(N_("loại hình “%(id)s”"), id=unit_type.id),
+                              Message(N_("“%(start)s” đã có ở loại hình “%(other)s”"), start=start,
+                                      other=starts[name_key(start)]))
             starts[name_key(start)] = unit_type.id
     other = units.text(units.data, "other", "")
     if other and other not in sectors:
-        units.problem("mục “other”", f"“{other}” không phải khối nào; có: {', '.join(sectors)}")
+        units.problem(_at("", "other"), _not_a_sector(other, sectors))
     executive = units.executive(units.mapping(units.data, "executive", ""))
     unions_unknown = units.text(units.data, "unions_unknown", "")
     units.done({"sectors", "types", "other", "executive", "unions_unknown"})
@@ -243,10 +252,11 @@ def load_table(sectors_yaml: str, phrases_yaml: str, sectors_source: str = "sect
     addressees = rules.listed("addressees", rules.addressee_rule)
     events = rules.listed("events", rules.event)
     year_deadlines = rules.texts(rules.data, "year_deadlines", "", required=False)
-    rules.done({"phrases", "addressees", "events", "year_deadlines"})
+    task_verbs = rules.texts(rules.data, "task_verbs", "", required=False)
+    rules.done({"phrases", "addressees", "events", "year_deadlines", "task_verbs"})
     longest_first = tuple(sorted(starts.items(), key=lambda item: -len(item[0])))
     return Table(sectors, types, longest_first, other, executive, unions_unknown, phrases, addressees, events,
-                 year_deadlines)
+                 year_deadlines, task_verbs)
 
 
 class _Reader:
@@ -262,29 +272,29 @@ class _Reader:
             self.data = yaml.load(normalize(text), Loader=_LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
-            where = f" (dòng {mark.line + 1})" if mark else ""
-            raise WordingError(source, [f"không đọc được YAML{where}: {getattr(error, 'problem', error)}"]) from None
+            problem = getattr(error, "problem", None) or str(error)
+            raise WordingError(source, [
+                Message(N_("không đọc được YAML (dòng %(line)s): %(problem)s"), line=mark.line + 1, problem=problem)
+                if mark else Message(N_("không đọc được YAML: %(problem)s"), problem=problem)]) from None
         if not isinstance(self.data, dict):
-            raise WordingError(source, ["cần các mục ở đầu tệp (ví dụ “phrases:”)"])
+            raise WordingError(source, [Message(N_("cần các mục ở đầu tệp (ví dụ “phrases:”)"))])
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}" if where else message)
+    def problem(self, where: str, message: str, **params) -> None:
+        """A problem of an entry or field ``where``: ``message``, a Message or a message id with ``params``."""
+        problem = message if isinstance(message, Message) else Message(message, **params)
+        self.problems.append(Message("%(where)s: %(problem)s", where=where, problem=problem) if where else problem)
 
     def done(self, top_level: set[str]) -> None:
         for key in self.data:
             if key not in top_level:
-                self.problem(f"mục “{key}”", "không có mục này")
+                self.problem(_at("", key), N_("không có mục này"))
         if self.problems:
             raise WordingError(self.source, self.problems)
-
-    @staticmethod
-    def at(where: str, key: str) -> str:
-        return f"{where}, mục “{key}”" if where else f"mục “{key}”"
 
     def mapping(self, data: object, key: str, where: str) -> dict:
         value = data.get(key) if isinstance(data, dict) else None
         if not isinstance(value, dict):
-            self.problem(self.at(where, key), "cần các mục con (tên: giá trị)")
+            self.problem(_at(where, key), N_("cần các mục con (tên: giá trị)"))
             return {}
         return value
 
@@ -293,10 +303,10 @@ class _Reader:
         if value is None and not required:
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(self.at(where, key), "cần một dòng chữ")
+            self.problem(_at(where, key), N_("cần một dòng chữ"))
             return ""
         if len(value) > limit:
-            self.problem(self.at(where, key), f"dài tối đa {limit} ký tự")
+            self.problem(_at(where, key), N_("dài tối đa %(max)s ký tự"), max=limit)
             return ""
         return value.strip()
 
@@ -307,24 +317,24 @@ class _Reader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or (required and not value):
-            self.problem(self.at(where, key), "cần một danh sách cụm từ")
+            self.problem(_at(where, key), N_("cần một danh sách cụm từ"))
             return ()
         if len(value) > MAX_PHRASES:
-            self.problem(self.at(where, key), f"tối đa {MAX_PHRASES} cụm từ")
+            self.problem(_at(where, key), N_("tối đa %(max)s cụm từ"), max=MAX_PHRASES)
             return ()
         found = tuple(self.text({key: item}, key, where) for item in value)
         return found if all(found) else ()
 
     def entries(self, data: dict, what: str) -> list[tuple[str, dict]]:
         if len(data) > MAX_ENTRIES:
-            self.problem(f"mục “{what}”", f"tối đa {MAX_ENTRIES} mục")
+            self.problem(_at("", what), N_("tối đa %(max)s mục"), max=MAX_ENTRIES)
             return []
         found = []
         for key, value in data.items():
             if not isinstance(key, str) or not _ID.fullmatch(key):
-                self.problem(f"{what} “{key}”", "tên chỉ gồm chữ thường không dấu, số và “-”, ví dụ hanh-chinh")
+                self.problem(_entry(what, key), N_("tên chỉ gồm chữ thường không dấu, số và “-”, ví dụ hanh-chinh"))
             elif not isinstance(value, dict):
-                self.problem(f"{what} “{key}”", "cần các mục con (tên: giá trị)")
+                self.problem(_entry(what, key), N_("cần các mục con (tên: giá trị)"))
             else:
                 found.append((key, value))
         return found
@@ -332,10 +342,10 @@ class _Reader:
     def unknown_keys(self, data: dict, allowed: set[str], where: str) -> None:
         for key in data:
             if key not in allowed:
-                self.problem(self.at(where, str(key)), "không có mục này")
+                self.problem(_at(where, str(key)), N_("không có mục này"))
 
     def sector(self, key: str, data: dict) -> Sector:
-        where = f"khối “{key}”"
+        where = Message(N_("khối “%(id)s”"), id=key)
         self.unknown_keys(data, {"label", "aliases", "noun", "people", "work", "head"}, where)
         return Sector(key, self.text(data, "label", where), self.texts(data, "aliases", where, required=False),
                       self.text(data, "noun", where), self.text(data, "people", where),
@@ -345,15 +355,15 @@ class _Reader:
         """Text whose only blank is {noun}: a sector's or a type's work and head."""
         value = self.text(data, key, where, required)
         if any(name != "noun" for name in BLANK.findall(value)):
-            self.problem(self.at(where, key), "chỉ dùng được chỗ trống {noun}")
+            self.problem(_at(where, key), N_("chỉ dùng được chỗ trống {noun}"))
         return value
 
     def unit_type(self, key: str, data: dict, sectors: dict[str, Sector]) -> UnitType:
-        where = f"loại hình “{key}”"
+        where = Message(N_("loại hình “%(id)s”"), id=key)
         self.unknown_keys(data, {"starts", "sector", "noun", "people", "work", "head"}, where)
         sector = self.text(data, "sector", where)
         if sector and sector not in sectors:
-            self.problem(self.at(where, "sector"), f"“{sector}” không phải khối nào; có: {', '.join(sectors)}")
+            self.problem(_at(where, "sector"), _not_a_sector(sector, sectors))
         return UnitType(key, self.texts(data, "starts", where), sector, self.text(data, "noun", where),
                         self.text(data, "people", where, required=False),
                         self.unit_template(data, "work", where, required=False),
@@ -363,11 +373,11 @@ class _Reader:
         """Each kind's executive, one name for all chi ủy states or one for each."""
         found = {}
         for kind, value in data.items():
-            where = f"executive, “{kind}”"
+            where = Message(N_("executive, “%(kind)s”"), kind=kind)
             if isinstance(value, str):
                 value = dict.fromkeys(CHI_UY_STATES.values(), value)
             if not isinstance(value, dict) or set(value) != set(CHI_UY_STATES.values()):
-                self.problem(where, "cần một tên, hoặc một tên cho mỗi trường hợp: có, không, chưa rõ")
+                self.problem(where, N_("cần một tên, hoặc một tên cho mỗi trường hợp: có, không, chưa rõ"))
                 continue
             found[str(kind)] = {state: self.text(value, state, where) for state in CHI_UY_STATES.values()}
         return found
@@ -377,21 +387,22 @@ class _Reader:
         if items is None:
             return ()
         if not isinstance(items, list):
-            self.problem(f"mục “{key}”", "cần một danh sách")
+            self.problem(_at("", key), N_("cần một danh sách"))
             return ()
         if len(items) > MAX_ENTRIES:
-            self.problem(f"mục “{key}”", f"tối đa {MAX_ENTRIES} quy tắc")
+            self.problem(_at("", key), N_("tối đa %(max)s quy tắc"), max=MAX_ENTRIES)
             return ()
         found = []
         for number, item in enumerate(items, start=1):
             ident = item.get("id") if isinstance(item, dict) else None
-            where = f"{key} thứ {number}" + (f" (“{ident}”)" if isinstance(ident, str) else "")
+            where = (Message(N_("%(list)s thứ %(number)s (“%(id)s”)"), list=key, number=number, id=ident)
+                     if isinstance(ident, str) else Message(N_("%(list)s thứ %(number)s"), list=key, number=number))
             if not isinstance(item, dict):
-                self.problem(where, "cần các mục con (id, match…)")
+                self.problem(where, N_("cần các mục con (id, match…)"))
             elif not isinstance(ident, str) or not _ID.fullmatch(ident):
-                self.problem(self.at(where, "id"), "cần một tên chỉ gồm chữ thường không dấu, số và “-”")
+                self.problem(_at(where, "id"), N_("cần một tên chỉ gồm chữ thường không dấu, số và “-”"))
             elif ident in self.ids:
-                self.problem(self.at(where, "id"), f"“{ident}” đã dùng cho một quy tắc khác")
+                self.problem(_at(where, "id"), N_("“%(id)s” đã dùng cho một quy tắc khác"), id=ident)
             else:
                 self.ids.add(ident)
                 found.append(read(item, where))
@@ -400,8 +411,12 @@ class _Reader:
     def blanks(self, text: str, where: str, allowed: tuple[str, ...]) -> None:
         for name in BLANK.findall(text):
             if name not in allowed:
-                usable = ", ".join(f"{{{blank}}}" for blank in allowed) or "không có chỗ trống nào"
-                self.problem(where, f"không có chỗ trống {{{name}}}; dùng được: {usable}")
+                if allowed:
+                    self.problem(where, N_("không có chỗ trống {%(name)s}; dùng được: %(usable)s"), name=name,
+                                 usable=", ".join(f"{{{blank}}}" for blank in allowed))
+                else:
+                    self.problem(where, N_("không có chỗ trống {%(name)s}; ở đây không dùng được chỗ trống nào"),
+                                 name=name)
 
     def matched_words(self, item: dict, where: str, regex_allowed: bool = False,
                       blanks: tuple[str, ...] = ORG_FIELDS) -> tuple[tuple[str, ...], str]:
@@ -409,9 +424,10 @@ class _Reader:
         phrases = self.texts(item, "match", where, required=False)
         regex = self.text(item, "regex", where, required=False) if regex_allowed else ""
         if bool(phrases) == bool(regex):
-            self.problem(where, "cần “match” (cụm từ)" + (" hoặc “regex”, không cả hai" if regex_allowed else ""))
+            self.problem(where, N_("cần “match” (cụm từ) hoặc “regex”, không cả hai") if regex_allowed
+                         else N_("cần “match” (cụm từ)"))
         for phrase in phrases:
-            self.blanks(phrase, self.at(where, "match"), blanks)
+            self.blanks(phrase, _at(where, "match"), blanks)
         return phrases, regex
 
     def phrase_rule(self, item: dict, where: str, known: dict[str, set[str]]) -> PhraseRule:
@@ -419,9 +435,10 @@ class _Reader:
         phrases, regex = self.matched_words(item, where, regex_allowed=True)
         replace = item.get("replace")
         if not isinstance(replace, str) or len(replace) > MAX_CHARS:
-            self.problem(self.at(where, "replace"), f"cần một dòng chữ (có thể để trống: ''), tối đa {MAX_CHARS} ký tự")
+            self.problem(_at(where, "replace"), N_("cần một dòng chữ (có thể để trống: ''), tối đa %(max)s ký tự"),
+                         max=MAX_CHARS)
             replace = ""
-        self.blanks(replace, self.at(where, "replace"), ORG_FIELDS + UNIT_FIELDS)
+        self.blanks(replace, _at(where, "replace"), ORG_FIELDS + UNIT_FIELDS)
         if regex:
             self.regex(regex, replace, where)
         return PhraseRule(item["id"], phrases, regex, replace, self.conditions(item, where, known),
@@ -430,32 +447,32 @@ class _Reader:
     def regex(self, regex: str, replace: str, where: str) -> None:
         """The regex compiles (with the committee's names in its blanks) and has the groups ``replace``
         takes from it (``\\g<name>``, ``\\1``)."""
-        self.blanks(regex, self.at(where, "regex"), ORG_FIELDS)
+        self.blanks(regex, _at(where, "regex"), ORG_FIELDS)
         try:
             pattern = re.compile(fill(regex, dict.fromkeys(ORG_FIELDS, "x")))
         except re.error as error:
-            self.problem(self.at(where, "regex"), f"biểu thức chính quy sai: {error}")
+            self.problem(_at(where, "regex"), N_("biểu thức chính quy sai: %(error)s"), error=str(error))
             return
         for name, number in _GROUP_REFERENCE.findall(replace):
             group = name or number
             if not (group in pattern.groupindex or (group.isdigit() and int(group) <= pattern.groups)):
-                self.problem(self.at(where, "replace"), f"regex không có nhóm “{group}”")
+                self.problem(_at(where, "replace"), N_("regex không có nhóm “%(group)s”"), group=group)
 
     def conditions(self, item: dict, where: str, known: dict[str, set[str]]) -> Conditions:
         when = item.get("when")
         if when is None:
             return Conditions()
         if not isinstance(when, dict):
-            self.problem(self.at(where, "when"), f"cần các mục con: {', '.join(_CONDITIONS)}")
+            self.problem(_at(where, "when"), N_("cần các mục con: %(names)s"), names=", ".join(_CONDITIONS))
             return Conditions()
-        self.unknown_keys(when, set(_CONDITIONS), self.at(where, "when"))
+        self.unknown_keys(when, set(_CONDITIONS), _at(where, "when"))
         found = {}
         for name in _CONDITIONS:
-            values = self.texts(when, name, self.at(where, "when"), required=False)
+            values = self.texts(when, name, _at(where, "when"), required=False)
             for value in values:
                 if value not in known[name]:
-                    self.problem(self.at(self.at(where, "when"), name),
-                                 f"“{value}” không có; dùng được: {', '.join(sorted(known[name]))}")
+                    self.problem(_at(_at(where, "when"), name), N_("“%(value)s” không có; dùng được: %(values)s"),
+                                 value=value, values=", ".join(sorted(known[name])))
             found[name] = frozenset(values)
         return Conditions(**found)
 
@@ -464,7 +481,7 @@ class _Reader:
         phrases, _ = self.matched_words(item, where)
         own = item.get("own")
         if own not in (True, False, "named"):
-            self.problem(self.at(where, "own"), "ghi true, false hoặc named")
+            self.problem(_at(where, "own"), N_("ghi true, false hoặc named"))
         return AddresseeRule(item["id"], phrases, None if own == "named" else own,
                              self.text(item, "note", where, required=False, limit=MAX_NOTE_CHARS))
 
@@ -473,5 +490,21 @@ class _Reader:
         phrases, _ = self.matched_words(item, where, blanks=())
         date = item.get("date")
         if type(date) is not dt.date:
-            self.problem(self.at(where, "date"), "cần một ngày viết năm-tháng-ngày, ví dụ 2021-05-23")
+            self.problem(_at(where, "date"), N_("cần một ngày viết năm-tháng-ngày, ví dụ 2021-05-23"))
         return Event(item["id"], date, self.text(item, "name", where), phrases)
+
+
+def _at(where: str, key: str) -> Message:
+    """A field of an entry (``where``), or of the file when there is no entry."""
+    if where:
+        return Message(N_("%(where)s, mục “%(key)s”"), where=where, key=key)
+    return Message(N_("mục “%(key)s”"), key=key)
+
+
+def _entry(what: str, key: str) -> Message:
+    """``sectors “hanh-chinh”``: an entry of a mapping of the file, by its key."""
+    return Message(N_("%(what)s “%(key)s”"), what=what, key=key)
+
+
+def _not_a_sector(value: str, sectors: dict) -> Message:
+    return Message(N_("“%(value)s” không phải khối nào; có: %(sectors)s"), value=value, sectors=", ".join(sectors))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from docgen.errors import BadInput
+from docgen.i18n import N_
 from docgen.vn.text import collapse_spaces, fold, normalize
 from docgen.wording.table import CHI_UY_STATES, ORG_FIELDS, Table, UnitType, default_table, fill, name_key
 
@@ -105,15 +106,14 @@ def describe(name: str, kind: str, *, sector: str = "", noun: str = "", chi_uy: 
     kept exactly, else inferred from the name."""
     table = table or default_table()
     name = collapse_spaces(normalize(name))
-    noun = collapse_spaces(normalize(noun))
     if not name:
-        raise BadInput("tên đơn vị không được để trống")
+        raise BadInput(N_("tên đơn vị không được để trống"))
     if kind not in table.executive:
-        raise BadInput(f"loại đơn vị “{kind}” không có; có: {', '.join(table.executive)}")
+        raise BadInput(N_("loại đơn vị “%(kind)s” không có; có: %(kinds)s"), kind=kind, kinds=", ".join(table.executive))
     if sector and sector not in table.sectors:
-        raise BadInput(f"khối/lĩnh vực “{sector}” không có; có: {', '.join(table.sectors)}")
-    if len(noun) > MAX_NOUN_CHARS:
-        raise BadInput(f"danh xưng dài tối đa {MAX_NOUN_CHARS} ký tự")
+        raise BadInput(N_("khối/lĩnh vực “%(sector)s” không có; có: %(sectors)s"), sector=sector,
+                       sectors=", ".join(table.sectors))
+    noun = parse_noun(noun)
     unit_type, start = _type_of(name, table)
     sector = sector or (unit_type.sector if unit_type else table.other)
     base = table.sectors[sector]
@@ -176,8 +176,16 @@ def parse_sector(value: str, table: Table | None = None) -> str:
         if folded in {fold(spelling).replace("-", " ") for spelling in (sector.id, sector.label, *sector.aliases)}:
             return sector.id
     labels = ", ".join(f"“{sector.label}”" for sector in table.sectors.values())
-    raise BadInput(f"“{value}” không phải khối/lĩnh vực; ghi một trong: {labels}, "
-                   "hoặc để trống để nhận ra từ tên đơn vị")
+    raise BadInput(N_("“%(value)s” không phải khối/lĩnh vực; ghi một trong: %(labels)s, hoặc để trống để nhận ra "
+                      "từ tên đơn vị"), value=value, labels=labels)
+
+
+def parse_noun(value: str) -> str:
+    """What the unit calls itself, as the units list writes it ("" when it says nothing)."""
+    noun = collapse_spaces(normalize(value))
+    if len(noun) > MAX_NOUN_CHARS:
+        raise BadInput(N_("danh xưng dài tối đa %(max)s ký tự"), max=MAX_NOUN_CHARS)
+    return noun
 
 
 def parse_chi_uy(value: str) -> bool | None:
@@ -186,7 +194,8 @@ def parse_chi_uy(value: str) -> bool | None:
     for state, spellings in _CHI_UY_SPELLINGS.items():
         if folded in spellings:
             return state
-    raise BadInput(f"“{value}”: ghi “Có” (chi bộ có chi ủy), “Không” (chỉ có bí thư) hoặc để trống (chưa rõ)")
+    raise BadInput(N_("“%(value)s”: ghi “Có” (chi bộ có chi ủy), “Không” (chỉ có bí thư) hoặc để trống (chưa rõ)"),
+                   value=value)
 
 
 def chi_uy_label(state: bool | None) -> str:
@@ -198,10 +207,10 @@ def parse_unions(value: str) -> tuple[str, ...]:
     """The đoàn thể of a unit, separated by ``,`` or ``;``: ``Công đoàn, Đoàn Thanh niên``."""
     unions = tuple(filter(None, (collapse_spaces(normalize(part)) for part in value.replace(";", ",").split(","))))
     if len(unions) > MAX_UNIONS:
-        raise BadInput(f"tối đa {MAX_UNIONS} đoàn thể, cách nhau bằng dấu phẩy")
+        raise BadInput(N_("tối đa %(max)s đoàn thể, cách nhau bằng dấu phẩy"), max=MAX_UNIONS)
     for union in unions:
         if len(union) > MAX_UNION_CHARS:
-            raise BadInput(f"tên đoàn thể “{union[:40]}…” dài quá {MAX_UNION_CHARS} ký tự")
+            raise BadInput(N_("tên đoàn thể “%(union)s…” dài quá %(max)s ký tự"), union=union[:40], max=MAX_UNION_CHARS)
     return unions
 
 
