@@ -126,6 +126,13 @@ class Report(_Model):
     deadline: Date = None
     indicators: list[Indicator] = Field(default_factory=list)
 
+    def groups(self) -> list[tuple[str, list[Indicator]]]:
+        """The indicators by their group (its form of work), groups in the order they first appear."""
+        grouped: dict[str, list[Indicator]] = {}
+        for indicator in self.indicators:
+            grouped.setdefault(indicator.group, []).append(indicator)
+        return list(grouped.items())
+
 
 class Plan(_Model):
     """A committee's document held as data; ``body`` is the outline as staff type it."""
@@ -144,6 +151,8 @@ class Plan(_Model):
 
 
 DEFAULT_SYMBOLS = {"dang-bo": "ĐU", "chi-bo": "CB"}
+# A units list writes a unit's đoàn thể in one cell, apart by "," or ";".
+UnionName = Annotated[str, BeforeValidator(_clean), Field(min_length=1, pattern=r"^[^,;]+$")]
 
 
 class Unit(_Model):
@@ -161,6 +170,12 @@ class Unit(_Model):
     deputy: Text = ""
     place: Text = ""
     email: Text = ""
+    # How its documents speak of it (docgen.wording): as the units list says, inferred from the
+    # name only where it says nothing.
+    sector: Text = Field(default="", description="khối/lĩnh vực as typed: Doanh nghiệp, Cơ quan hành chính …")
+    noun: Text = Field(default="", description="what it calls itself: Sở, Nhà trường, cơ quan Báo …")
+    chi_uy: bool | None = Field(default=None, description="whether a chi bộ has a chi ủy; None: not known")
+    unions: tuple[UnionName, ...] = Field(default=(), description="its đoàn thể: Công đoàn, Đoàn Thanh niên …")
 
     @model_validator(mode="after")
     def _default_symbol(self) -> Unit:

@@ -1,7 +1,9 @@
 """The list of grassroots units, as office staff keep it in Excel: CSV and XLSX in and out.
 
 Headers may be Vietnamese (``Mã``, ``Tên đơn vị``, ``Loại``, ``Bí thư`` …) or English (``code``,
-``name``, ``kind``, ``secretary`` …).  Every bad row is reported at once, numbered as a
+``name``, ``kind``, ``secretary`` …).  The columns that say how documents speak of a unit (``Khối/Lĩnh
+vực``, ``Danh xưng``, ``Có chi ủy``, ``Đoàn thể``: :mod:`docgen.wording`) are optional, so lists kept
+before them still import.  Every bad row is reported at once, numbered as a
 spreadsheet shows it (the header is row 1), and nothing is returned unless all rows are good.
 A file is read only as far as its limits (size, rows, columns, characters in a cell): the first
 thing past one stops the reading with a message saying which.  What is exported reads back as
@@ -26,6 +28,7 @@ from docgen.i18n import N_, Message
 from docgen.model import Unit, expected
 from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import collapse_spaces, fold, nfc, normalize
+from docgen.wording import Table, chi_uy_label, parse_chi_uy, parse_noun, parse_sector, parse_unions, unions_cell
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # an .xlsx's parts, unpacked
@@ -44,6 +47,10 @@ COLUMNS = (
     ("deputy", "Phó Bí thư", "deputy", False),
     ("place", "Địa danh", "place", False),
     ("email", "Email", "email", False),
+    ("sector", "Khối/Lĩnh vực", "sector", False),
+    ("noun", "Danh xưng", "noun", False),
+    ("chi_uy", "Có chi ủy", "chi_uy", False),
+    ("unions", "Đoàn thể", "unions", False),
 )
 HEADER_VI = {field: vi for field, vi, _, _ in COLUMNS}
 
@@ -118,8 +125,9 @@ def _header_fields(header: list[str]) -> tuple[dict[int, str], list[RowError]]:
     return positions, errors
 
 
-def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
-    """Validate all rows (the first is the header) into units, or raise with every problem."""
+def units_from_rows(rows: list[list[str]], source: str, table: Table | None = None) -> list[Unit]:
+    """Validate all rows (the first is the header) into units, or raise with every problem; a
+    unit's sector must be one of ``table``'s (default: docgen's own wording table)."""
     if not rows:
         raise UnitsFileError(source, [RowError(0, "", Message(N_("tệp trống, cần dòng tiêu đề và ít nhất một đơn vị")))])
     positions, errors = _header_fields(rows[0])
@@ -131,7 +139,7 @@ def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
                   for i, field in positions.items()}
         if not any(values.values()):
             continue
-        unit = _unit_from_values(values, number, errors)
+        unit = _unit_from_values(values, number, errors, table)
         if unit is None:
             continue
         if unit.code in codes:
@@ -147,7 +155,7 @@ def units_from_rows(rows: list[list[str]], source: str) -> list[Unit]:
     return units
 
 
-def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) -> Unit | None:
+def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError], table: Table | None) -> Unit | None:
     name, kind_from_name = split_name(collapse_spaces(values.get("name", "")))
     raw_kind = values.get("kind", "")
     kind = parse_kind(raw_kind) if raw_kind else kind_from_name
@@ -164,10 +172,12 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
     elif kind_from_name and kind_from_name != kind:
         problems.append(RowError(row, "Loại", Message(N_("tên ghi “%(named)s” nhưng loại là “%(kind)s”"),
                                                       named=KIND_LABELS[kind_from_name], kind=KIND_LABELS[kind])))
+    read, bad = wording_values(values, table)
+    values = {**values, **read, "name": name, "kind": kind}
+    problems += [RowError(row, HEADER_VI[field], message) for field, message in bad.items()]
     if problems:
         errors.extend(problems)
         return None
-    values = {**values, "name": name, "kind": kind}
     try:
         return Unit.model_validate(values)
     except ValidationError as error:
@@ -177,12 +187,46 @@ def _unit_from_values(values: dict[str, str], row: int, errors: list[RowError]) 
         return None
 
 
-def read_units(path: Path) -> list[Unit]:
+def _known_sector(value: str, table: Table | None) -> str:
+    """A sector as typed, once the table knows it."""
+    parse_sector(value, table)
+    return value
+
+
+# How a wording column's cell becomes the model's value.
+_WORDING_COLUMNS = {
+    "sector": _known_sector,
+    "noun": lambda value, _: parse_noun(value),
+    "chi_uy": lambda value, _: parse_chi_uy(value),
+    "unions": lambda value, _: parse_unions(value),
+}
+
+
+def wording_values(cells: dict[str, str], table: Table | None = None) -> tuple[dict, dict[str, Message]]:
+    """The cells of the wording columns (as a units list or the web form holds them) as the model's
+    values, and the problem of each bad one, by field; a sector must be one of ``table``'s."""
+    values, problems = {}, {}
+    for field, read in _WORDING_COLUMNS.items():
+        try:
+            values[field] = read(cells.get(field, ""), table)
+        except BadInput as error:
+            problems[field] = error.message
+    return values, problems
+
+
+def unit_cells(unit: Unit) -> dict[str, str]:
+    """A unit as the units list writes it, cell by cell: what reads back as the same unit."""
+    cells = unit.model_dump()
+    cells.update(kind=KIND_LABELS[unit.kind], chi_uy=chi_uy_label(unit.chi_uy), unions=unions_cell(unit.unions))
+    return cells
+
+
+def read_units(path: Path, table: Table | None = None) -> list[Unit]:
     """Units from a .csv or .xlsx file, read no further than the size limit (whatever the file
-    system says its size is)."""
+    system says its size is); sectors are ``table``'s (see :func:`units_from_rows`)."""
     with path.open("rb") as file:
         data = file.read(MAX_FILE_BYTES + 1)
-    return units_from_rows(file_rows(data, path.name), path.name)
+    return units_from_rows(file_rows(data, path.name), path.name, table)
 
 
 def file_rows(data: bytes, name: str) -> list[list[str]]:
@@ -331,9 +375,8 @@ def _cell_text(value) -> str:
 def _export_rows(units: list[Unit]) -> list[list[str]]:
     rows = [[vi for _, vi, _, _ in COLUMNS]]
     for unit in units:
-        record = unit.model_dump()
-        record["kind"] = KIND_LABELS[unit.kind]
-        rows.append([record[field] for field, *_ in COLUMNS])
+        cells = unit_cells(unit)
+        rows.append([cells[field] for field, *_ in COLUMNS])
     return rows
 
 
@@ -358,7 +401,7 @@ def units_to_xlsx(units: list[Unit]) -> bytes:
             cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFGH", (10, 50, 16, 24, 10, 24, 14, 28)):
+    for column, width in zip("ABCDEFGHIJKL", (10, 50, 16, 24, 10, 24, 14, 28, 20, 16, 10, 40)):
         sheet.column_dimensions[column].width = width
     out = io.BytesIO()
     workbook.save(out)

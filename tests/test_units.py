@@ -7,6 +7,7 @@ import time
 import tracemalloc
 import unicodedata
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -162,7 +163,50 @@ def test_export_round_trips(tmp_path, suffix, export):
 def test_csv_export_opens_in_excel_with_diacritics():
     data = units_to_csv(read_units(EXAMPLES / "units.csv"))
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.decode("utf-8-sig").splitlines()[0] == "Mã,Tên đơn vị,Loại,Bí thư,Ký hiệu,Phó Bí thư,Địa danh,Email"
+    assert data.decode("utf-8-sig").splitlines()[0] == (
+        "Mã,Tên đơn vị,Loại,Bí thư,Ký hiệu,Phó Bí thư,Địa danh,Email,Khối/Lĩnh vực,Danh xưng,Có chi ủy,Đoàn thể")
+
+
+# -- the wording columns: how documents speak of a unit ---------------------------------------
+
+ALL_SECTORS = Path(__file__).parent / "data" / "units-all-sectors.csv"
+
+
+def test_the_wording_columns_are_read_as_typed_and_old_lists_still_import(tmp_path):
+    units = {unit.code: unit for unit in read_units(ALL_SECTORS)}
+    assert [(units[code].sector, units[code].noun, units[code].chi_uy, units[code].unions)
+            for code in ("DB01", "DB02", "CB01", "CB02", "CB12", "CB15")] == [
+        ("", "", None, ("Công đoàn", "Đoàn Thanh niên", "Hội Cựu chiến binh")),
+        ("Cơ quan hành chính", "", None, ()),
+        ("", "", False, ()),
+        ("", "", True, ("Công đoàn", "Đoàn Thanh niên")),
+        ("", "VNPT Hưng Yên", True, ()),
+        ("Doanh nghiệp", "Xí nghiệp", False, ("Công đoàn",)),
+    ]
+    assert units["DB07"].unions == ("Công đoàn", "Đoàn Thanh niên", "Hội Cựu chiến binh")  # written with ";"
+    assert units["CB04"].chi_uy is False  # "không"
+    path = tmp_path / "again.xlsx"
+    path.write_bytes(units_to_xlsx(list(units.values())))
+    assert read_units(path) == list(units.values())
+    old = read_units(EXAMPLES / "units.csv")  # no wording columns
+    assert {(unit.sector, unit.noun, unit.chi_uy, unit.unions) for unit in old} == {("", "", None, ())}
+
+
+def test_a_bad_wording_cell_is_a_row_error_naming_its_column():
+    rows = [HEADER + ["Khối/Lĩnh vực", "Danh xưng", "Có chi ủy", "Đoàn thể"],
+            ["A1", "Trường THPT Hưng Yên", "chi bộ", "", "Trường học", "", "", ""],
+            ["A2", "Sở Y tế", "chi bộ", "", "", "x" * 61, "9 đảng viên", ", ".join(f"Hội {n}" for n in range(11))],
+            ["A3", "Sở Nội vụ", "chi bộ", "", "quân sự", "Sở", "Không", "Công đoàn"]]
+    with pytest.raises(UnitsFileError) as refused:
+        units_from_rows(rows, "u.csv")
+    assert [str(error.describe()) for error in refused.value.errors] == [
+        "dòng 2, cột “Khối/Lĩnh vực”: “Trường học” không phải khối/lĩnh vực; ghi một trong: “Cơ quan hành chính”, "
+        "“Đơn vị sự nghiệp”, “Doanh nghiệp”, “Lực lượng vũ trang”, “Khác”, hoặc để trống để nhận ra từ tên đơn vị",
+        "dòng 3, cột “Danh xưng”: danh xưng dài tối đa 60 ký tự",
+        "dòng 3, cột “Có chi ủy”: “9 đảng viên”: ghi “Có” (chi bộ có chi ủy), “Không” (chỉ có bí thư) hoặc để trống "
+        "(chưa rõ)",
+        "dòng 3, cột “Đoàn thể”: tối đa 10 đoàn thể, cách nhau bằng dấu phẩy",
+    ]
 
 
 # -- read exactly: quoting, separators, encodings -------------------------------------------
@@ -250,11 +294,22 @@ HOSTILE = [
 ]
 
 
+# How documents speak of a unit, as typed in the wording columns: sector, noun, chi ủy, đoàn thể.
+WORDING = [
+    ("Doanh nghiệp", '=Công ty "A"', True, ("Công đoàn", 'Đoàn "Thanh niên"')),
+    ("  đơn vị   SỰ NGHIỆP ", "cơ quan Báo", False, ("+Hội Cựu chiến binh",)),
+    ("", "", None, ()),
+    ("hanh-chinh", "@Sở", None, ("-Ban Nữ công", "Chi đoàn\nThanh niên")),
+]
+
+
 @pytest.mark.parametrize("suffix, export", [(".csv", units_to_csv), (".xlsx", units_to_xlsx)])
 def test_hostile_values_round_trip(tmp_path, suffix, export):
     units = [Unit(code=f"{number:03d}", name=name, kind="chi-bo", secretary=secretary, deputy=secretary,
-                  place=name[:20], email=f"a{number}@b.vn")
+                  place=name[:20], email=f"a{number}@b.vn",
+                  **dict(zip(("sector", "noun", "chi_uy", "unions"), WORDING[number % len(WORDING)])))
              for number, (name, secretary) in enumerate(HOSTILE, start=1)]
+    assert (units[0].sector, units[0].unions) == ("đơn vị SỰ NGHIỆP", ("+Hội Cựu chiến binh",))  # as typed, NFC
     units.append(Unit(code="1e5", name="Sở 0.50", kind="dang-bo", symbol="ĐUK"))
     assert units[0].code == "001" and len(units[7].name) <= MAX_CELL_CHARS
     path = tmp_path / f"again{suffix}"

@@ -40,6 +40,8 @@ TARGETS = {
     "report": N_("báo cáo"),
     "user": N_("tài khoản"),
     "organisation": N_("thông tin tổ chức"),
+    "wording": N_("quy tắc lời văn"),
+    "unit-text": N_("văn bản sửa riêng cho đơn vị"),
 }
 MAX_DETAIL = 500
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from docgen.model import Organisation, Plan, Unit
@@ -83,6 +83,10 @@ class UnitRecord(Base):
     deputy: Mapped[str] = mapped_column(Text, default="")
     place: Mapped[str] = mapped_column(Text, default="")
     email: Mapped[str] = mapped_column(Text, default="")
+    sector: Mapped[str] = mapped_column(Text, default="")
+    noun: Mapped[str] = mapped_column(Text, default="")
+    chi_uy: Mapped[bool | None] = mapped_column(Boolean)
+    unions: Mapped[list[str]] = mapped_column(JSON, default=list)
 
     FIELDS = tuple(Unit.model_fields)
 
@@ -92,8 +96,8 @@ class UnitRecord(Base):
 
     @unit.setter
     def unit(self, unit: Unit) -> None:
-        for field in self.FIELDS:
-            setattr(self, field, getattr(unit, field))
+        for field, value in unit.model_dump(mode="json").items():  # the đoàn thể as a JSON list
+            setattr(self, field, value)
 
 
 class Generation(Base):
@@ -214,3 +218,46 @@ class ReturnedReport(Base):
     def found(self) -> dict | None:
         """What the reader found (values, cells, remarks, problems, notes), or None: not read."""
         return json.loads(self.reading) if self.reading else None
+
+class WordingTables(Base):
+    """An organisation's own wording tables (:mod:`docgen.wording`), as the office wrote them: how its
+    units are described (``sectors.yaml``) and how the committee's words become theirs (``phrases.yaml``).
+    None stored: docgen's own tables."""
+
+    __tablename__ = "wording_tables"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), unique=True)
+    sectors: Mapped[str] = mapped_column(Text)
+    phrases: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class UnitText(Base):
+    """A unit plan's body as the office edited it for one plan and one unit, with the derived text it
+    started from (so the review can say when the plan, the unit or the tables have changed since)."""
+
+    __tablename__ = "unit_texts"
+    __table_args__ = (UniqueConstraint("plan_id", "unit_id", name="uq_unit_texts_plan_id_unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    derived: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class GenerationText(Base):
+    """An edited text a generation used, as it was then: the batch keeps what it was made from."""
+
+    __tablename__ = "generation_texts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    generation_id: Mapped[int] = mapped_column(ForeignKey("generations.id", ondelete="CASCADE"), index=True)
+    unit_code: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+
