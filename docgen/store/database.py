@@ -12,6 +12,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# How long a SQLite writer waits for another's transaction before giving up: long enough for every
+# clerk of an office taking a number at the same moment, who queue for the write lock.
+SQLITE_WAIT_SECONDS = 60
 
 
 def data_dir() -> Path:
@@ -37,8 +40,9 @@ class Database:
         self.url = url
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url)
-        if self.engine.dialect.name == "sqlite":
+        sqlite = url.startswith("sqlite")
+        self.engine: Engine = create_engine(url, connect_args={"timeout": SQLITE_WAIT_SECONDS} if sqlite else {})
+        if sqlite:
             event.listen(self.engine, "connect", _enforce_foreign_keys)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 

@@ -1,8 +1,9 @@
-"""The demo data a fresh database starts with: the demo committee, the seed plan, the sample units,
-and accounts to try each role with."""
+"""The demo data a fresh database starts with: the demo committee and its terms, the seed plan, the
+sample units, and accounts to try each role with."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass
 
@@ -10,12 +11,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from docgen.files import EXAMPLES, load_organisation, load_plan
+from docgen.register import terms
 from docgen.store import organisations, plans, units, users
 from docgen.store.schema import OrganisationRecord, User
 from docgen.units import read_units
 
 # The units given an account of their own: two đảng bộ and a chi bộ.
 DEMO_UNITS = ("DB01", "DB02", "CB01")
+# The committee's terms for its register (dates made up): the seed plan's, and the current one, open.
+DEMO_TERMS = (("2020 - 2025", dt.date(2020, 7, 1), dt.date(2025, 6, 30)), ("2025 - 2030", dt.date(2025, 7, 1), None))
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ def load_demo_data(session: Session) -> list[Login] | None:
     if not is_empty(session):
         return None
     organisation_id = organisations.add(session, load_organisation()).id
+    for name, starts_on, ends_on in DEMO_TERMS:
+        terms.add(session, organisation_id, name, starts_on, ends_on)
     plans.add(session, organisation_id, load_plan(EXAMPLES / "seed-plan.yaml"))
     units.save_all(session, organisation_id, read_units(EXAMPLES / "units.csv"))
     session.flush()

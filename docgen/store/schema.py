@@ -120,6 +120,11 @@ class Generation(Base):
     path: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    template_versions: Mapped[str] = mapped_column(Text, default="")
+    """The office's template version each kind was made from, as JSON (kind → version; 0: docgen's own)."""
+    snapshot: Mapped[str] = mapped_column(Text, default="")
+    """What the batch was made from, as JSON: the plan, the units and the numbers it issued, so that it
+    can be explained and made again."""
 
     @property
     def kind_list(self) -> list[str]:
@@ -261,3 +266,87 @@ class GenerationText(Base):
     unit_code: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(Text)
 
+
+class Term(Base):
+    """A committee's term (nhiệm kỳ), or one of its congresses (đại hội): the span in which the
+    outgoing register numbers documents from 01, each type apart in a term, all types together in a
+    congress (format-36-hd.md §4.2). Set by the administrator; an open term has no end yet."""
+
+    __tablename__ = "terms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    name: Mapped[str] = mapped_column(String(100))
+    congress: Mapped[bool] = mapped_column(Boolean, default=False)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class RegisterEntry(Base):
+    """One line of the outgoing register (sổ đăng ký văn bản đi): a number issued, reserved or cancelled.
+    A number is taken once in its series and never again, so a cancelled one stays, marked."""
+
+    __tablename__ = "register_entries"
+    __table_args__ = (UniqueConstraint("organisation_id", "term_id", "series", "number",
+                                       name="uq_register_entries_number"),)
+
+    ISSUED, RESERVED, CANCELLED = "issued", "reserved", "cancelled"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id"), index=True)
+    series: Mapped[str] = mapped_column(String(16))
+    """The type abbreviation numbered apart (KH), or ``*`` for a congress's one series."""
+    number: Mapped[int] = mapped_column(Integer)
+    doc_type: Mapped[str] = mapped_column(String(8))
+    issuer: Mapped[str] = mapped_column(String(32))
+    """The issuing body's abbreviation after the slash: ĐUK, or ĐH for a congress."""
+    status: Mapped[str] = mapped_column(String(16), default=ISSUED)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    recipients: Mapped[str] = mapped_column(Text, default="")
+    """Nơi nhận, one a line."""
+    signer: Mapped[str] = mapped_column(Text, default="")
+    keeper: Mapped[str] = mapped_column(Text, default="")
+    """Who keeps the filed copy (đơn vị, người nhận bản lưu)."""
+    copies: Mapped[int | None] = mapped_column(Integer)
+    joint_with: Mapped[str] = mapped_column(Text, default="")
+    """The other bodies of a joint document this body leads (its series is continued)."""
+    note: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """The document issued, when it is not in a generation's ZIP (``generation_id``, ``file_name``)."""
+    generation_id: Mapped[int | None] = mapped_column(ForeignKey("generations.id", ondelete="SET NULL"), index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class TemplateVersion(Base):
+    """A template an office uploaded for one kind, validated before it was kept. Versions are never
+    deleted: a batch names the versions it was made from."""
+
+    __tablename__ = "template_versions"
+    __table_args__ = (UniqueConstraint("organisation_id", "kind", "version", name="uq_template_versions_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    kind: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    digest: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class LiveTemplate(Base):
+    """The version of a kind an organisation's documents are made from; none: docgen's own template."""
+
+    __tablename__ = "live_templates"
+
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("template_versions.id"))

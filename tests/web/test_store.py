@@ -20,7 +20,8 @@ def test_migration_on_an_empty_database_builds_every_table(tmp_path):
     inspector = inspect(database.engine)
     assert set(inspector.get_table_names()) == {"alembic_version", "organisations", "plans", "units", "generations",
                                                 "users", "audit_log", "returned_reports", "wording_tables",
-                                                "unit_texts", "generation_texts"}
+                                                "unit_texts", "generation_texts", "terms", "register_entries",
+                                                "template_versions", "live_templates"}
     assert {column["name"] for column in inspector.get_columns("generations")} >= {
         "plan_id", "kinds", "unit_count", "status", "done", "total", "error", "path", "created_at", "finished_at"}
     assert [constraint["column_names"] for constraint in inspector.get_unique_constraints("units")] == [
