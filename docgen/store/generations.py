@@ -7,6 +7,13 @@ from sqlalchemy.orm import Session
 
 from docgen.store.schema import Generation, now
 
+FOLDER = "generations"
+"""Where the generations' ZIPs are kept in the shared files (:mod:`docgen.storage`)."""
+
+
+def zip_key(generation: Generation) -> str:
+    return f"{FOLDER}/{generation.path}"
+
 
 def recent(session: Session, organisation_id: int, limit: int = 50) -> list[Generation]:
     query = select(Generation).where(Generation.organisation_id == organisation_id)
@@ -19,21 +26,40 @@ def get(session: Session, organisation_id: int, generation_id: int) -> Generatio
                                                     Generation.organisation_id == organisation_id)).first()
 
 
-def set_progress(session: Session, generation_id: int, done: int, total: int) -> None:
-    session.execute(update(Generation).where(Generation.id == generation_id)
-                    .values(status=Generation.RUNNING, done=done, total=total))
+UNFINISHED = (Generation.QUEUED, Generation.RUNNING)
+
+
+def begin(session: Session, generation_id: int) -> bool:
+    """Mark the generation running from its start (again, when a worker died under it); False when it
+    finished or was cancelled: a job is not redone."""
+    return set_progress(session, generation_id, 0, 0)
+
+
+def set_progress(session: Session, generation_id: int, done: int, total: int) -> bool:
+    """False when the generation is no longer to be made (cancelled, or finished by another worker)."""
+    return session.execute(update(Generation).where(Generation.id == generation_id,
+                                                    Generation.status.in_(UNFINISHED))
+                           .values(status=Generation.RUNNING, done=done, total=total)).rowcount == 1
 
 
 def finish(session: Session, generation_id: int, error: str = "") -> None:
+    """Done, or failed with ``error``; a cancelled generation stays so."""
     status = Generation.FAILED if error else Generation.DONE
-    session.execute(update(Generation).where(Generation.id == generation_id)
+    session.execute(update(Generation).where(Generation.id == generation_id, Generation.status.in_(UNFINISHED))
                     .values(status=status, error=error, finished_at=now()))
+
+
+def cancel(session: Session, generation_id: int) -> bool:
+    """Stop the generation (its job stops at its next progress); False when it had finished."""
+    return session.execute(update(Generation).where(Generation.id == generation_id,
+                                                    Generation.status.in_(UNFINISHED))
+                           .values(status=Generation.CANCELLED, finished_at=now())).rowcount == 1
 
 
 def fail_interrupted(session: Session, message: str) -> int:
     """Mark batches that were running when the server stopped as failed: their threads are gone."""
     result = session.execute(
-        update(Generation).where(Generation.status.in_((Generation.QUEUED, Generation.RUNNING)))
+        update(Generation).where(Generation.status.in_(UNFINISHED))
         .values(status=Generation.FAILED, error=message, finished_at=now())
     )
     return result.rowcount

@@ -105,7 +105,7 @@ class Generation(Base):
 
     __tablename__ = "generations"
 
-    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    QUEUED, RUNNING, DONE, FAILED, CANCELLED = "queued", "running", "done", "failed", "cancelled"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = organisation_column()
@@ -132,7 +132,7 @@ class Generation(Base):
 
     @property
     def finished(self) -> bool:
-        return self.status in (self.DONE, self.FAILED)
+        return self.status in (self.DONE, self.FAILED, self.CANCELLED)
 
     @property
     def percent(self) -> int:
@@ -199,6 +199,9 @@ class ReturnedReport(Base):
     __tablename__ = "returned_reports"
 
     SUBMITTED, ACCEPTED, RETURNED = "submitted", "accepted", "returned"
+    # Where it stands on the office's board of the plan: the unit's report there (one at most), a
+    # later one waiting for the office to confirm that it replaces it, one it replaced, one set aside.
+    CURRENT, PENDING, REPLACED, DISCARDED = "current", "pending", "replaced", "discarded"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = organisation_column()
@@ -218,11 +221,29 @@ class ReturnedReport(Base):
     uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    standing: Mapped[str] = mapped_column(String(16), default=CURRENT)
 
     @property
     def found(self) -> dict | None:
-        """What the reader found (values, cells, remarks, problems, notes), or None: not read."""
+        """What the reader found (values, cells, remarks, problems, notes, narrative), or None: not read."""
         return json.loads(self.reading) if self.reading else None
+
+
+class ReportCorrection(Base):
+    """A figure of a returned report corrected by hand in the office: kept, never changed, so that who
+    set which figure when stays on record; the latest of an indicator is the one counted."""
+
+    __tablename__ = "report_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = organisation_column()
+    report_id: Mapped[int] = mapped_column(ForeignKey("returned_reports.id", ondelete="CASCADE"), index=True)
+    indicator: Mapped[str] = mapped_column(Text)
+    value: Mapped[int | None] = mapped_column(Integer)
+    """None: the figure is left out (not reported)."""
+    corrected_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    corrected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
 
 class WordingTables(Base):
     """An organisation's own wording tables (:mod:`docgen.wording`), as the office wrote them: how its

@@ -7,10 +7,9 @@ import zipfile
 
 from docx import Document
 
-from docgen import engine
+from docgen import engine, jobs
 from docgen.store import generations
 from docgen.store import units as unit_store
-from webui import jobs
 
 from ..conftest import REPO
 from .conftest import page_text, upload, wait_for_generation

@@ -109,7 +109,7 @@ def test_a_failed_batch_says_so_and_leaves_no_zip(app, client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("webui.jobs.write_batch", broken)
+    monkeypatch.setattr("docgen.jobs.write_batch", broken)
     generation_id = generate(client, kinds=["letter"])
     status = wait_for_generation(client, generation_id)
     assert status["status"] == "failed" and status["error"].startswith("Không tạo được văn bản.")
@@ -132,6 +132,7 @@ def test_batches_cut_off_by_a_restart_are_marked_failed(tmp_path):
     with app.extensions["docgen.database"].session() as session:
         session.add(Generation(organisation_id=1, plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
                                status=Generation.RUNNING))
+    (tmp_path / "generations").mkdir(exist_ok=True)
     (tmp_path / "generations" / ".1.zip.abc.part").write_bytes(b"half")
     app = make_app(tmp_path)
     with app.extensions["docgen.database"].session() as session:
