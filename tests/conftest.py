@@ -13,6 +13,9 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 SEED_TEXT = EXAMPLES / "ke-hoach-tuyen-truyen-sau-dai-hoi-XIII.txt"
 
+# PostgreSQL and S3 servers of the test run: database_url, postgres_url, s3_url.
+pytest_plugins = ["tests.servers"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def template_cache(tmp_path_factory) -> Path:

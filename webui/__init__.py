@@ -6,25 +6,20 @@ and demo accounts on first start), translations, sign-in and the role each bluep
 (:mod:`webui.access`), CSRF protection on every POST, security headers, friendly error pages and
 the blueprints, one per menu entry.
 
-Settings from the environment: ``DOCGEN_DATA_DIR``, ``DOCGEN_DATABASE_URL``, ``DOCGEN_SECRET_KEY``,
-``DOCGEN_TIMEZONE``, ``DOCGEN_SESSION_MINUTES`` (how long a session lasts after its last request,
-default 480), ``DOCGEN_HTTPS=1`` (cookies sent over HTTPS only), ``DOCGEN_TRUSTED_HOSTS`` (the host
-names the app answers to, comma-separated; default any) and ``DOCGEN_RATELIMIT_STORAGE_URI``.
+Settings come from :mod:`docgen.settings` (environment variables and the ``DOCGEN_CONFIG`` file),
+read when the app is made; ``config`` overrides the Flask configuration they give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import secrets
 from pathlib import Path
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from docgen.errors import BadInput
-from docgen.i18n import N_
-from docgen.store import data_dir as default_data_dir
+from docgen import settings
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -33,38 +28,39 @@ csrf = CSRFProtect()
 
 def create_app(config: dict | None = None) -> Flask:
     config = dict(config or {})
-    data_dir = Path(config.get("DATA_DIR") or default_data_dir()).resolve()
+    chosen = settings.current()
+    data_dir = Path(config.get("DATA_DIR") or chosen.data_dir).resolve()
     app = Flask(__name__, instance_path=str(data_dir))
     app.config.update(
         DATA_DIR=data_dir,
-        DATABASE_URL=None,
-        GENERATIONS_DIR=data_dir / "generations",
+        DATABASE_URL=chosen.database_url or None,
+        STORAGE_URL=chosen.storage_url,
         LOAD_DEMO_DATA=True,
-        GENERATION_JOBS=None,
+        GENERATION_JOBS=chosen.batch_jobs,
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
         # Import previews carry the parsed units or plan back in a form field: allow a big list.
         MAX_FORM_MEMORY_SIZE=MAX_UPLOAD_BYTES,
         WTF_CSRF_TIME_LIMIT=None,
         BABEL_DEFAULT_LOCALE="vi",
-        BABEL_DEFAULT_TIMEZONE=os.environ.get("DOCGEN_TIMEZONE", "Asia/Ho_Chi_Minh"),
+        BABEL_DEFAULT_TIMEZONE=chosen.timezone,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SECURE=os.environ.get("DOCGEN_HTTPS", "") == "1",
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=session_minutes()),
-        TRUSTED_HOSTS=[host.strip() for host in os.environ.get("DOCGEN_TRUSTED_HOSTS", "").split(",")
-                       if host.strip()] or None,
-        RATELIMIT_STORAGE_URI=os.environ.get("DOCGEN_RATELIMIT_STORAGE_URI", "memory://"),
+        SESSION_COOKIE_SECURE=chosen.https,
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=chosen.session_minutes),
+        TRUSTED_HOSTS=list(chosen.trusted_hosts) or None,
+        RATELIMIT_STORAGE_URI=chosen.ratelimit_storage_uri,
         # Failed sign-ins only: from one address, and for one account name from anywhere.
         LOGIN_LIMIT_PER_ADDRESS="30 per 10 minutes",
         LOGIN_LIMIT_PER_NAME="10 per 10 minutes",
     )
     app.config.update(config)
-    app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or secret_key(data_dir)
+    app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or chosen.secret_key or secret_key(data_dir)
 
-    from webui import access, database, errors, i18n, jobs, security
+    from webui import access, database, errors, i18n, jobs, security, storage
 
     i18n.init_app(app)
     database.init_app(app)
+    storage.init_app(app)
     jobs.init_app(app)
     access.init_app(app)  # before CSRF: a request not signed in goes to the sign-in page first
     csrf.init_app(app)
@@ -82,18 +78,9 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(module.blueprint)
 
 
-def session_minutes() -> int:
-    text = os.environ.get("DOCGEN_SESSION_MINUTES", "480")
-    if not text.isdigit() or not 1 <= int(text) <= 525_600:
-        raise BadInput(N_("DOCGEN_SESSION_MINUTES: cần số phút từ 1 đến 525600, không phải “%(value)s”"), value=text)
-    return int(text)
-
-
 def secret_key(data_dir: Path) -> str:
-    """``DOCGEN_SECRET_KEY``, or one made on first start and kept in the data folder, so sessions
-    and form tokens survive a restart."""
-    if key := os.environ.get("DOCGEN_SECRET_KEY"):
-        return key
+    """One made on first start and kept in the data folder, so sessions and form tokens survive a
+    restart."""
     path = data_dir / "secret-key"
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)

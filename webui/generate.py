@@ -11,9 +11,9 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable
-from pathlib import Path
+from typing import BinaryIO
 
-from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -31,6 +31,7 @@ from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import CheckboxesField, choices
+from webui.storage import storage
 
 blueprint = Section("generate", __name__, url_prefix="/tao-van-ban", admits=OFFICE)
 
@@ -151,12 +152,8 @@ def start_generation(record, units, kinds):
     audit.record("generate", "generation", generation.id, f"{generation.plan_summary}: {generation.kinds}, "
                                                           f"{generation.unit_count}")
     db.commit()
-    jobs.start(generation.id, record.plan, units, kinds, zip_path(generation))
+    jobs.start(generation.id, record.plan, units, kinds, generations.zip_key(generation))
     return redirect(url_for(".generation", generation_id=generation.id))
-
-
-def zip_path(generation: Generation) -> Path:
-    return Path(current_app.config["GENERATIONS_DIR"]) / generation.path
 
 
 @blueprint.get("/xem-truoc")
@@ -232,15 +229,23 @@ def zip_name(record: Generation) -> str:
 @blueprint.get("/lan/<int:generation_id>/tai-ve")
 def download(generation_id: int):
     record = generations.get(session(), organisation_id(), generation_id) or abort(404)
-    path = finished_zip(record) or abort(404)
+    archive = finished_zip(record) or abort(404)
     audit.record_now("download", "generation", record.id, zip_name(record))
-    return send_file(path, mimetype="application/zip", as_attachment=True, download_name=zip_name(record))
+    size = archive.seek(0, io.SEEK_END)
+    archive.seek(0)
+    response = send_file(archive, mimetype="application/zip", as_attachment=True, download_name=zip_name(record))
+    response.content_length = size
+    return response
 
 
-def finished_zip(record: Generation) -> Path | None:
-    """The ZIP of a generation that finished well, while it is still there."""
-    path = zip_path(record)
-    return path if record.status == Generation.DONE and path.is_file() else None
+def finished_zip(record: Generation) -> BinaryIO | None:
+    """The ZIP of a generation that finished well, opened from the storage, while it is still there."""
+    if record.status != Generation.DONE:
+        return None
+    try:
+        return storage().open(generations.zip_key(record))
+    except FileNotFoundError:
+        return None
 
 
 def manifest(archive: zipfile.ZipFile) -> list[dict[str, str]]:
@@ -249,10 +254,10 @@ def manifest(archive: zipfile.ZipFile) -> list[dict[str, str]]:
 
 def zip_files(record: Generation) -> list[dict[str, str]]:
     """The documents of a finished generation, from the ZIP's manifest."""
-    path = finished_zip(record)
-    if path is None:
+    opened = finished_zip(record)
+    if opened is None:
         return []
-    with zipfile.ZipFile(path) as archive:
+    with opened, zipfile.ZipFile(opened) as archive:
         return manifest(archive)
 
 
@@ -269,7 +274,7 @@ def by_unit(files: list[dict[str, str]]) -> list[dict]:
 def zip_member(generation_id: int, index: int):
     """One document out of a generation's ZIP."""
     record = generations.get(session(), organisation_id(), generation_id) or abort(404)
-    with zipfile.ZipFile(finished_zip(record) or abort(404)) as archive:
+    with finished_zip(record) or abort(404) as opened, zipfile.ZipFile(opened) as archive:
         files = manifest(archive)
         if not 0 <= index < len(files):
             abort(404)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from docgen import settings
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # How long a SQLite writer waits for another's transaction before giving up: long enough for every
@@ -20,12 +21,12 @@ SQLITE_WAIT_SECONDS = 60
 def data_dir() -> Path:
     """The web app's data folder: ``DOCGEN_DATA_DIR``, else ``var`` in the folder it is started from
     (never inside the installed package)."""
-    return Path(os.environ.get("DOCGEN_DATA_DIR", "var")).resolve()
+    return settings.current().data_dir.resolve()
 
 
 def default_url(data_dir: Path) -> str:
     """``DOCGEN_DATABASE_URL`` when set, else a SQLite file in the data folder."""
-    return os.environ.get("DOCGEN_DATABASE_URL") or f"sqlite:///{data_dir / 'docgen.sqlite'}"
+    return settings.current().database_url or f"sqlite:///{data_dir / 'docgen.sqlite'}"
 
 
 def _enforce_foreign_keys(dbapi_connection, _record) -> None:

@@ -14,6 +14,13 @@ FOLDER = "generations"
 def zip_key(generation: Generation) -> str:
     return f"{FOLDER}/{generation.path}"
 
+FOLDER = "generations"
+"""Where the generations' ZIPs are kept in the shared files (:mod:`docgen.storage`)."""
+
+
+def zip_key(generation: Generation) -> str:
+    return f"{FOLDER}/{generation.path}"
+
 
 def recent(session: Session, organisation_id: int, limit: int = 50) -> list[Generation]:
     query = select(Generation).where(Generation.organisation_id == organisation_id)

@@ -1,5 +1,5 @@
-"""A fresh app on its own SQLite file for each test, with the demo data, CSRF off unless asked; the
-``client`` is signed in as the committee's office."""
+"""A fresh app on a new database for each test, with the demo data, CSRF off unless asked; the
+``client`` is signed in as the committee's office. Every test runs twice: on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -25,11 +25,18 @@ def make_app(tmp_path, **config):
         "SECRET_KEY": "test",
         "WTF_CSRF_ENABLED": False,
         "DATA_DIR": tmp_path,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite'}",
         "GENERATION_JOBS": 1,
     }
     settings.update(config)
     return create_app(settings)
+
+
+@pytest.fixture(autouse=True)
+def database(database_url, monkeypatch) -> str:
+    """The test's database (SQLite, then PostgreSQL), which every app it makes uses, as a deployment's
+    would: through ``DOCGEN_DATABASE_URL``."""
+    monkeypatch.setenv("DOCGEN_DATABASE_URL", database_url)
+    return database_url
 
 
 @pytest.fixture

@@ -134,7 +134,8 @@ def world(app) -> dict[str, dict[str, int | str]]:
         units.add(session, other, Unit(code="DB01", name="Công ty Khoáng sản Phố Hiến", kind="dang-bo"))
         users.add(session, other, "khac-quan-tri", ADMIN, "mật khẩu của khối khác")
         office = users.by_name(session, "van-phong").id
-        write_batch(seed.plan, [first.unit], ["letter"], app.config["GENERATIONS_DIR"] / "1.zip", jobs=1)
+        with app.extensions["docgen.storage"].writing("generations/1.zip") as path:
+            write_batch(seed.plan, [first.unit], ["letter"], path, jobs=1)
         session.add(Generation(organisation_id=1, plan_id=1, plan_summary=seed.summary, kinds="letter", unit_count=1,
                                total=1, done=1, status=Generation.DONE, path="1.zip"))
     common = {"code": "en", "kind": "letter", "filename": "style.css", "index": 0}

@@ -133,6 +133,7 @@ def test_batches_cut_off_by_a_restart_are_marked_failed(tmp_path):
         session.add(Generation(organisation_id=1, plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
                                status=Generation.RUNNING))
     (tmp_path / "generations").mkdir(exist_ok=True)
+    (tmp_path / "generations").mkdir(exist_ok=True)
     (tmp_path / "generations" / ".1.zip.abc.part").write_bytes(b"half")
     app = make_app(tmp_path)
     with app.extensions["docgen.database"].session() as session:
