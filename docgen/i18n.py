@@ -74,3 +74,28 @@ class Message(str):
 
     def __repr__(self) -> str:
         return f"Message({self.id!r}, **{self.params!r})"
+
+    def to_data(self) -> dict:
+        """The message as JSON holds it, to be stored and shown later in any language (:meth:`from_data`);
+        a parameter that is not a message, a list, a number or text is kept as its text."""
+        return {"id": self.id, "params": {name: _as_data(value) for name, value in self.params.items()}}
+
+    @classmethod
+    def from_data(cls, data: dict) -> Message:
+        return cls(data["id"], **{name: _from_data(value) for name, value in data["params"].items()})
+
+
+def _as_data(value):
+    if isinstance(value, Message):
+        return {"message": value.to_data()}
+    if isinstance(value, (list, tuple)):
+        return [_as_data(item) for item in value]
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def _from_data(value):
+    if isinstance(value, dict):
+        return Message.from_data(value["message"])
+    if isinstance(value, list):
+        return [_from_data(item) for item in value]
+    return value

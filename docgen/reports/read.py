@@ -64,6 +64,11 @@ class Problem:
     indicator: str | None
     message: Message
 
+    @property
+    def beside(self) -> Message:
+        """What is wrong, as said beside the figure it is about: without its unit and indicator."""
+        return self.message.params.get("problem", self.message) if self.indicator else self.message
+
 
 @dataclass(frozen=True)
 class Note:

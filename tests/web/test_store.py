@@ -1,6 +1,8 @@
 """The database: migrations build the schema the models describe and keep the data of older ones;
 demo data only on first start; every record is its organisation's."""
 
+import json
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -21,7 +23,7 @@ def test_migration_on_an_empty_database_builds_every_table(tmp_path):
     assert set(inspector.get_table_names()) == {"alembic_version", "organisations", "plans", "units", "generations",
                                                 "users", "audit_log", "returned_reports", "wording_tables",
                                                 "unit_texts", "generation_texts", "terms", "register_entries",
-                                                "template_versions", "live_templates"}
+                                                "template_versions", "live_templates", "report_corrections"}
     assert {column["name"] for column in inspector.get_columns("generations")} >= {
         "plan_id", "kinds", "unit_count", "status", "done", "total", "error", "path", "created_at", "finished_at"}
     assert [constraint["column_names"] for constraint in inspector.get_unique_constraints("units")] == [
@@ -127,3 +129,27 @@ def test_migration_of_an_empty_0001_database_leaves_room_for_the_demo(tmp_path):
     with database.session() as session:
         assert organisations.all_organisations(session) == []
         assert load_demo_data(session)
+
+
+def test_migration_to_0005_puts_each_units_newest_report_on_the_board(tmp_path):
+    """Reports kept before the board: a unit's newest of a plan is its current one, the older replaced;
+    a problem stored as text alone is given its message id (the text), so it is shown like new ones."""
+    database = Database(f"sqlite:///{tmp_path / 'reports.sqlite'}")
+    database.upgrade("0004")
+    found = '{"values": {}, "cells": {}, "remarks": {}, "notes": [], "problems": [{"indicator": null, "message": "x"}]}'
+    with database.engine.begin() as connection:
+        connection.execute(text("INSERT INTO organisations (profile, created_at) VALUES (:profile, '2026-01-01')"),
+                           {"profile": load_organisation().model_dump_json()})
+        connection.execute(text("INSERT INTO users (organisation_id, name, role, password_hash, session_token, active, "
+                                "created_at) VALUES (1, 'van-phong', 'van-phong', 'x', 'x', 1, '2026-01-01')"))
+        for name in ("first.docx", "second.docx"):
+            connection.execute(text(
+                "INSERT INTO returned_reports (organisation_id, plan_summary, unit_code, unit_name, file_name, data, "
+                "reading, status, note, uploaded_by, uploaded_at) VALUES (1, 'p', 'DB01', 'Đảng ủy Sở Tài chính', "
+                ":name, x'00', :found, 'submitted', '', 1, '2026-01-02')"), {"name": name, "found": found})
+    database.upgrade()
+    with database.engine.connect() as connection:
+        kept = connection.execute(text("SELECT file_name, standing, reading FROM returned_reports ORDER BY id")).all()
+    assert [(name, standing) for name, standing, _ in kept] == [("first.docx", "replaced"), ("second.docx", "current")]
+    assert json.loads(kept[1][2])["problems"] == [{"indicator": None, "message": "x", "data": {"id": "x", "params": {}}}]
+    assert json.loads(kept[1][2])["narrative"] == {}
