@@ -85,14 +85,15 @@ def prepare(path: Path) -> dict[str, Any]:
     }
     source = DocxTemplate(path)
     source.init_docx()
-    source_xml = _literal_braces(source.patch_xml(source.get_xml()))
+    template_xml = source.get_xml()
+    source_xml = _literal_braces(source.patch_xml(template_xml))
     try:
         # docxtpl puts a newline before each paragraph and takes it out after rendering; with
         # Jinja's default whitespace handling the output is the same without that round trip.
         prepared["code"] = jinja_environment().compile(source_xml)
     except TemplateError as error:
         raise RenderError(TEMPLATE_ERROR, template=path.name, error=error) from error
-    prepared["fast"] = not _NEEDS_TREE.search(source_xml)
+    prepared["fast"] = not _NEEDS_TREE.search(template_xml)  # docxtpl's own tags, before it rewrites them
     prepared["other_empties"] = bool({match.group(1) for match in _OPENS_ON_TAG.finditer(source_xml)} - {"w:t"})
     root = source.docx._element
     placeholder = "docgen-body-placeholder"
