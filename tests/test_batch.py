@@ -16,7 +16,8 @@ from docgen.units import read_units
 from .conftest import EXAMPLES, assert_passes_check
 from .unitlists import LONG_NAME, write_nasty_units
 
-BASIS = ("Thực hiện Kế hoạch số 15-KH/ĐUK ngày 25/5/2021 của Ban Thường vụ Đảng ủy Khối về đẩy mạnh công tác "
+# The plan as every document cites it, its number never broken across lines (no-break space and hyphen).
+BASIS = ("Kế hoạch số\u00a015\u2011KH/ĐUK ngày\u00a025/5/2021 của Ban Thường vụ Đảng ủy Khối về đẩy mạnh công tác "
          "tuyên truyền sau Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")
 
 
@@ -91,12 +92,14 @@ def test_every_document_is_right_for_its_unit(batch_zip, units_csv):
         else:
             assert left[:2] == ["ĐẢNG BỘ KHỐI CƠ QUAN - DOANH NGHIỆP TỈNH", committee.upper()], row["path"]
             assert signer == ["T/M ĐẢNG ỦY" if unit.is_dang_bo else "T/M CHI BỘ", "BÍ THƯ", unit.secretary]
-        assert BASIS in text, row["path"]
+        # The committee carries its own plan out ("Để triển khai"), the units carry it out ("Thực hiện").
+        assert f"{'Để triển khai thực hiện' if row['kind'] == 'letter' else 'Thực hiện'} {BASIS}" in text, row["path"]
         if row["kind"] == "report":
             table = document.tables[1]
             assert [c.text for c in table.rows[0].cells] == ["STT", "Nội dung", "Đơn vị tính", "Số lượng", "Ghi chú"]
-            assert len(table.rows) == 1 + 8
-            assert table.rows[3].cells[1].text == "Hội nghị quán triệt, học tập, báo cáo viên"
+            assert len(table.rows) == 1 + 5 + 8  # the header, the five groups, the eight indicators
+            assert [c.text for c in table.rows[4].cells][:2] == ["II", "Tuyên truyền miệng"]
+            assert table.rows[5].cells[1].text == "Hội nghị quán triệt, học tập, báo cáo viên"
         if row["kind"] == "unit-plan":
             assert ("trong Khối" in text) is False, row["path"]
 

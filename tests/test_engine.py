@@ -247,8 +247,8 @@ def test_the_report_has_dotted_lines_to_write_on(engines, seed_plan, units):
     context = document_context("report", seed_plan, units[0])
     document = Document(io.BytesIO(compiled.render("report", context)))
     lines = [paragraph for paragraph in document.paragraphs if paragraph.style.name == "Party Fill Line"]
-    # Two lines under each heading that asks for an account: 4 of the form's own and the seed's 5 forms of work.
-    assert len(lines) == sum(item["kind"] == "fill" for item in [*context["body"], *context["closing"]]) == 2 * (4 + 5)
+    # Two lines under each heading that asks for an account: 6 of the form's own and the seed's 5 forms of work.
+    assert len(lines) == sum(item["kind"] == "fill" for item in [*context["body"], *context["closing"]]) == 2 * (6 + 5)
     assert all(paragraph.text == "\t" for paragraph in lines)
     tab_stops = lines[0].style.paragraph_format.tab_stops
     assert [stop.leader for stop in tab_stops] == [WD_TAB_LEADER.DOTS]

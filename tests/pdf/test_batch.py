@@ -47,7 +47,7 @@ def test_print_file_starts_every_document_on_an_odd_page(pool, seed_plan, units,
     with zipfile.ZipFile(tmp_path / "b.zip") as opened:
         pages = [len(PdfReader(io.BytesIO(opened.read(path))).pages)
                  for path in manifest_paths(tmp_path / "b.zip") if path.endswith(".pdf")]
-    assert pages[:3] == [5, 1, 2]  # a unit's plan, letter and report form
+    assert pages[:3] == [6, 1, 3]  # a unit's plan, letter and report form
     merged = PdfReader(tmp_path / "print.pdf")
     padded = [count + count % 2 for count in pages]
     assert len(merged.pages) == sum(padded)

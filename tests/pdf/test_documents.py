@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import unicodedata
 
 import pytest
@@ -19,16 +20,17 @@ from .conftest import KINDS, MM, fonts, poppler, words
 
 PROFILE = load_profile()
 # What the seed plan makes today for the first unit of examples/units.csv, pages looked at.
-PAGES = {"plan": 6, "unit-plan": 5, "letter": 1, "guidance": 2, "report": 2}
+PAGES = {"plan": 7, "unit-plan": 6, "letter": 1, "guidance": 2, "report": 3}  # body lines of exactly 18 pt
 # Times New Roman, as the documents declare it, is Liberation Serif 2 here: nothing else may appear.
 LIBERATION = {"LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"}
 
 
 def paragraphs(docx: bytes) -> list[str]:
-    """The text of every paragraph of the body, table cells included."""
+    """The text of every paragraph of the body, table cells included; a no-break hyphen (a number kept on
+    one line) as the hyphen the PDF draws for it."""
     body = Document(io.BytesIO(docx)).element.body
     texts = ("".join(node.text or "" for node in paragraph.iter(qn("w:t"))) for paragraph in body.iter(qn("w:p")))
-    return [text for text in texts if text.strip()]
+    return [text.replace("\u2011", "-") for text in texts if text.strip()]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -55,12 +57,13 @@ def test_the_vietnamese_text_comes_out_intact(pdf, docx, kind):
     line breaks differ."""
     text = poppler("pdftotext", "-raw", pdf[kind], "-")
     assert unicodedata.is_normalized("NFC", text)
-    squeezed = "".join(text.split())
+    # A paragraph may go on over a page, whose number comes first in the text of the page.
+    squeezed = "".join(re.sub(r"\f\d+\n", "", text).split())
     expected = paragraphs(docx[kind])
     assert len(expected) > 10
     missing = [paragraph for paragraph in expected if "".join(paragraph.split()) not in squeezed]
     assert not missing, missing
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Thực hiện Kế hoạch số" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "hiện Kế hoạch số" in text
 
 
 @pytest.mark.parametrize("kind", KINDS)

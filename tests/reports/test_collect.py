@@ -38,7 +38,7 @@ def folder(tmp_path_factory, blank_forms):
         forms[code] = open_form(blank_forms(code))
         fill(forms[code], **figures)
     add_row(forms["CB01"], "meetings", "", "Hội nghị trực tuyến", "cuộc", "2", "")
-    write_under(forms["DB01"], "III- ĐỀ XUẤT, KIẾN NGHỊ", "Đề nghị mở lớp bồi dưỡng báo cáo viên.")
+    write_under(forms["DB01"], "IV. ĐỀ XUẤT, KIẾN NGHỊ", "Đề nghị mở lớp bồi dưỡng báo cáo viên.")
     save(forms["DB01"], folder / "01 DB01 Sở Tài chính.docx")
     shutil.copy(folder / "01 DB01 Sở Tài chính.docx", folder / "~$01 DB01 Sở Tài chính.docx")  # Word's lock file
     fill(forms["DB01"], pages="20")

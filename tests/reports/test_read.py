@@ -116,17 +116,21 @@ def test_a_row_written_twice_is_left_for_a_person(reader, blank_forms):
 def test_the_narrative_is_read_under_its_headings(reader, blank_forms):
     form = open_form(blank_forms("CB02"))
     fill(form, pages="1", news="2", meetings="1", people="15", banners="2", works="0", movements="1", models="0")
-    write_under(form, "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch", "Chi bộ ban hành Kế hoạch số 05-KH/CB.")
+    write_under(form, "1. Công tác lãnh đạo, chỉ đạo, triển khai thực hiện", "Chi bộ ban hành Kế hoạch số 05-KH/CB.")
     write_under(form, "2.2. Tuyên truyền miệng", "Tổ chức 01 hội nghị quán triệt cho 15 đảng viên.")
     write_under(form, "1. Ưu điểm", "Đảng viên tích cực tham gia.", "Nội dung tuyên truyền phong phú.")
     write_under(form, "2. Hạn chế, nguyên nhân", "Tuyên truyền trên mạng xã hội còn ít.")
-    write_under(form, "III- ĐỀ XUẤT, KIẾN NGHỊ", "Đề nghị Đảng ủy Khối cung cấp thêm tài liệu.")
+    write_under(form, "3. Bài học kinh nghiệm", "Gắn tuyên truyền với nhiệm vụ chuyên môn.")
+    write_under(form, "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "Tiếp tục tuyên truyền trên trang thông tin của Sở.")
+    write_under(form, "IV. ĐỀ XUẤT, KIẾN NGHỊ", "Đề nghị Đảng ủy Khối cung cấp thêm tài liệu.")
     read = reader.read(to_bytes(form), "CB02.docx")
     assert read.narrative == {
-        "ket_qua": ["1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch", "Chi bộ ban hành Kế hoạch số 05-KH/CB.",
+        "ket_qua": ["1. Công tác lãnh đạo, chỉ đạo, triển khai thực hiện", "Chi bộ ban hành Kế hoạch số 05-KH/CB.",
                     "2.2. Tuyên truyền miệng", "Tổ chức 01 hội nghị quán triệt cho 15 đảng viên."],
         "uu_diem": ["Đảng viên tích cực tham gia.", "Nội dung tuyên truyền phong phú."],
         "han_che": ["Tuyên truyền trên mạng xã hội còn ít."],
+        "bai_hoc": ["Gắn tuyên truyền với nhiệm vụ chuyên môn."],
+        "phuong_huong": ["Tiếp tục tuyên truyền trên trang thông tin của Sở."],
         "kien_nghi": ["Đề nghị Đảng ủy Khối cung cấp thêm tài liệu."],
     }
 

@@ -50,7 +50,7 @@ def test_a_batch_for_all_units_gives_a_zip_listing_every_unit_and_kind(client):
 
 
 def test_some_units_only(app, client):
-    generation_id = generate(client, kinds=["guidance"], scope="some", units=["1", "2"])
+    generation_id = generate(client, kinds=["report"], scope="some", units=["1", "2"])
     assert wait_for_generation(client, generation_id)["total"] == 2
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"/tao-van-ban/lan/{generation_id}/tai-ve").data))
     assert len(archive.namelist()) == 3
@@ -132,7 +132,6 @@ def test_batches_cut_off_by_a_restart_are_marked_failed(tmp_path):
     with app.extensions["docgen.database"].session() as session:
         session.add(Generation(organisation_id=1, plan_id=1, plan_summary="x", kinds="letter", unit_count=2, total=2,
                                status=Generation.RUNNING))
-    (tmp_path / "generations").mkdir(exist_ok=True)
     (tmp_path / "generations").mkdir(exist_ok=True)
     (tmp_path / "generations" / ".1.zip.abc.part").write_bytes(b"half")
     app = make_app(tmp_path)
