@@ -15,20 +15,21 @@ import os
 import re
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from docgen.atomic import atomic_output
-from docgen.derive import document_context
+from docgen.derive import document_context, document_warnings
 from docgen.engine import Engine
 from docgen.errors import BadInput
-from docgen.i18n import N_
+from docgen.i18n import N_, Message
 from docgen.kinds import KINDS, batch_kinds
 from docgen.model import Plan, Unit
 from docgen.vn.text import collapse_spaces, normalize
+from docgen.wording import Table
 
 MAX_NAME_CHARS = 80
 CHUNK = 24  # documents a worker renders per task
@@ -81,11 +82,15 @@ def batch_entries(units: Sequence[Unit], kinds: Sequence[str]) -> list[Entry]:
 
 
 class DocumentRenderer:
-    """Everything a worker needs to turn (unit, kind) into a .docx: the plan and an engine."""
+    """Everything a worker needs to turn (unit, kind) into a .docx: the plan, an engine, the office's
+    wording table (None: docgen's own) and the units' texts it edited (by unit code)."""
 
-    def __init__(self, plan: Plan, engine: str = "compiled"):
+    def __init__(self, plan: Plan, engine: str = "compiled", wording: Table | None = None,
+                 edits: Mapping[str, str] | None = None):
         self.plan = plan
         self.engine = Engine(engine)
+        self.wording = wording
+        self.edits = dict(edits or {})
 
     def prepare(self, kinds: Sequence[str]) -> None:
         """Compile the templates before forking, so the workers inherit them instead of each compiling
@@ -95,7 +100,9 @@ class DocumentRenderer:
                 self.engine.prepare(kind)
 
     def __call__(self, unit: Unit, kind: str) -> bytes:
-        return self.engine.render(kind, document_context(kind, self.plan, unit))
+        edited = self.edits.get(unit.code) if unit else None
+        context = document_context(kind, self.plan, unit, wording=self.wording, edited=edited)
+        return self.engine.render(kind, context)
 
 
 Renderer = Callable[[Unit, str], bytes]
@@ -161,10 +168,28 @@ def manifest(entries: list[Entry]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def batch_warnings(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], wording: Table | None = None,
+                   edits: Mapping[str, str] | None = None) -> dict[Message, list[Unit]]:
+    """Each warning on the batch's documents (:func:`~docgen.derive.document_warnings`) with the
+    units it concerns, in the order found. Worked out before the workers start, it leaves them the
+    derived text in the caches they inherit."""
+    found: dict[Message, list[Unit]] = {}
+    for unit in units:
+        for kind in kinds:
+            for warning in document_warnings(kind, plan, unit, wording, (edits or {}).get(unit.code)):
+                concerned = found.setdefault(warning, [])
+                if unit not in concerned[-1:]:
+                    concerned.append(unit)
+    return found
+
+
 def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target: Path, *,
                 jobs: int | None = None, engine: str = "compiled", render: Renderer | None = None,
-                progress: Callable[[int, int], None] | None = None, start_method: str | None = None) -> int:
-    """Write the ZIP for every unit × kind to ``target``; returns the number of documents.
+                progress: Callable[[int, int], None] | None = None, start_method: str | None = None,
+                wording: Table | None = None, edits: Mapping[str, str] | None = None) -> int:
+    """Write the ZIP for every unit × kind to ``target``; returns the number of documents. Documents
+    are worded by the office's ``wording`` table, with the units' texts it edited (``edits``, by unit
+    code) where the kind takes them (see :class:`DocumentRenderer`).
 
     ``start_method`` is how worker processes start: the platform's default (fork on Linux, where
     workers inherit the compiled templates), or "forkserver" from a multi-threaded program such as
@@ -173,7 +198,7 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
     entries = batch_entries(units, kinds)
     jobs = jobs or os.cpu_count() or 1
     if render is None:
-        render = DocumentRenderer(plan, engine)
+        render = DocumentRenderer(plan, engine, wording, edits)
         if (start_method or multiprocessing.get_start_method()) == "fork":
             render.prepare(kinds)
     with atomic_output(target) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

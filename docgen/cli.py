@@ -118,6 +118,9 @@ def _read_text(path: Path) -> str:
 ENGINE_CHOICE = click.Choice(["compiled", "reference"])
 PDF_WORKERS = click.option("--pdf-workers", type=click.IntRange(min=1),
                            help="LibreOffice processes (default: DOCGEN_PDF_WORKERS, else the number of cores).")
+WORDING = click.option("--wording", "wording_dir", type=click.Path(file_okay=False, path_type=Path),
+                       help="A folder with the office's wording tables, sectors.yaml and phrases.yaml "
+                            "(default: docgen's own).")
 
 
 def _kinds_made(per_unit: str) -> str:
@@ -138,11 +141,13 @@ def _kinds_made(per_unit: str) -> str:
 @click.option("--pdfa", is_flag=True, help="PDF/A-2b, for archives.")
 @click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
               help="compiled: prepared once; reference: plain docxtpl for each document.")
+@WORDING
 @reports_bad_input
 def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path | None, output: Path,
-           output_format: str | None, pdfa: bool, engine: str) -> None:
-    """Render one document of a plan as .docx or PDF."""
-    from docgen.derive import document_context
+           output_format: str | None, pdfa: bool, engine: str, wording_dir: Path | None) -> None:
+    """Render one document of a plan as .docx or PDF; what to look at before signing it is
+    printed on stderr as warnings."""
+    from docgen.derive import document_context, document_warnings
     from docgen.engine import Engine
     from docgen.files import load_plan
 
@@ -150,8 +155,11 @@ def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path |
     if pdfa and not as_pdf:
         raise Failure(N_("--pdfa chỉ dùng khi ghi PDF (-o TỆP.pdf hoặc --format pdf)"))
     plan = load_plan(plan_file)
-    unit = _find_unit(unit_code, units_file) if unit_code or units_file else None
-    context = document_context(kind, plan, unit)
+    wording = _wording(wording_dir)
+    unit = _find_unit(unit_code, units_file, wording) if unit_code or units_file else None
+    context = document_context(kind, plan, unit, wording=wording)
+    for warning in document_warnings(kind, plan, unit, wording) if unit else ():
+        click.echo(f"docgen: {say(N_('cảnh báo: %(warning)s'), warning=warning)}", err=True)
     data = Engine(engine).render(kind, context)
     if as_pdf:
         from docgen.pdf import PdfPool
@@ -162,12 +170,19 @@ def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path |
     click.echo(str(output))
 
 
-def _find_unit(code: str | None, units_file: Path | None):
+def _wording(folder: Path | None):
+    """The office's wording tables from ``--wording``, or None for docgen's own."""
+    from docgen.wording import read_folder
+
+    return read_folder(folder) if folder else None
+
+
+def _find_unit(code: str | None, units_file: Path | None, wording):
     from docgen.units import read_units
 
     if not (code and units_file):
         raise Failure(N_("--unit và --units đi cùng nhau: mã của đơn vị và tệp có đơn vị đó"))
-    units = read_units(units_file)
+    units = read_units(units_file, wording)
     for unit in units:
         if unit.code == code:
             return unit
@@ -191,13 +206,15 @@ def _find_unit(code: str | None, units_file: Path | None):
 @click.option("--print-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Also one PDF of every document, each starting on an odd page, for duplex printing.")
 @PDF_WORKERS
+@WORDING
 @reports_bad_input
 def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int | None, engine: str, pdf: bool,
-          pdf_only: bool, pdfa: bool, print_file: Path | None, pdf_workers: int | None) -> None:
-    """Every unit's documents in one ZIP: a folder per unit and a manifest.csv."""
+          pdf_only: bool, pdfa: bool, print_file: Path | None, pdf_workers: int | None, wording_dir: Path | None) -> None:
+    """Every unit's documents in one ZIP: a folder per unit and a manifest.csv; what to look at
+    before signing them is printed on stderr as warnings, each with the units it concerns."""
     import time
 
-    from docgen.batch import write_batch
+    from docgen.batch import batch_warnings, write_batch
     from docgen.files import load_plan
     from docgen.units import read_units
 
@@ -207,21 +224,36 @@ def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int
         raise Failure(N_("--pdfa cần --pdf hoặc --pdf-only"))
     chosen = _chosen_kinds(kinds)
     plan = load_plan(plan_file)
-    units = read_units(units_file)
+    wording = _wording(wording_dir)
+    units = read_units(units_file, wording)
     started = time.perf_counter()
+    for warning, concerned in batch_warnings(plan, units, chosen, wording).items():
+        click.echo(f"docgen: {_batch_warning(warning, concerned, len(units))}", err=True)
     failed = 0
     if pdf or pdf_only or print_file:
         formats = ("pdf",) if pdf_only else ("docx", "pdf") if pdf else ("docx",)
         failed = _pdf_batch(plan, units, chosen, pdf_workers, archive=output, formats=formats,
-                            print_file=print_file, pdfa=pdfa, engine=engine)
+                            print_file=print_file, pdfa=pdfa, engine=engine, wording=wording)
         count = len(units) * len(chosen)
     else:
-        count = write_batch(plan, units, chosen, output, jobs=jobs, engine=engine)
+        count = write_batch(plan, units, chosen, output, jobs=jobs, engine=engine, wording=wording)
     elapsed = time.perf_counter() - started
     click.echo(say(N_("%(file)s: %(count)s văn bản cho %(units)s đơn vị trong %(seconds)s giây"), file=output,
                    count=count, units=len(units), seconds=f"{elapsed:.1f}"))
     if failed:
         sys.exit(1)
+
+
+# How many units' codes a batch warning lists before "…".
+SHOWN_CODES = 5
+
+
+def _batch_warning(warning, units: list, total: int) -> str:
+    if len(units) == total:
+        return say(N_("cảnh báo: %(warning)s (mọi đơn vị)"), warning=warning)
+    codes = ", ".join(unit.code for unit in units[:SHOWN_CODES]) + (", …" if len(units) > SHOWN_CODES else "")
+    return say(N_("cảnh báo: %(warning)s (%(count)s đơn vị: %(codes)s)"), warning=warning, count=len(units),
+               codes=codes)
 
 
 def _chosen_kinds(kinds: str) -> tuple[str, ...]:
@@ -257,9 +289,10 @@ def _pdf_batch(plan, units, kinds, workers: int | None, **options) -> int:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The PDF to write.")
 @PDF_WORKERS
+@WORDING
 @reports_bad_input
 def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], kinds: str, output: Path,
-               pdf_workers: int | None) -> None:
+               pdf_workers: int | None, wording_dir: Path | None) -> None:
     """One PDF of the chosen units' documents in the batch's order, each starting on an odd page,
     for duplex printing."""
     import time
@@ -269,7 +302,8 @@ def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], k
 
     chosen = _chosen_kinds(kinds)
     plan = load_plan(plan_file)
-    units = read_units(units_file)
+    wording = _wording(wording_dir)
+    units = read_units(units_file, wording)
     if unit_codes:
         listed = {unit.code for unit in units}
         unknown = [code for code in unit_codes if code not in listed]
@@ -277,7 +311,7 @@ def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], k
             raise Failure(N_("%(file)s: không có đơn vị mã “%(code)s”"), file=units_file, code=unknown[0])
         units = [unit for unit in units if unit.code in unit_codes]
     started = time.perf_counter()
-    failed = _pdf_batch(plan, units, chosen, pdf_workers, print_file=output)
+    failed = _pdf_batch(plan, units, chosen, pdf_workers, print_file=output, wording=wording)
     elapsed = time.perf_counter() - started
     click.echo(say(N_("%(file)s: %(count)s văn bản cho %(units)s đơn vị trong %(seconds)s giây"), file=output,
                    count=len(units) * len(chosen) - failed, units=len(units), seconds=f"{elapsed:.1f}"))

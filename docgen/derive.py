@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,47 +27,30 @@ from docgen.context import (
     text_paragraph,
 )
 from docgen.errors import BadInput
-from docgen.i18n import N_
+from docgen.i18n import N_, Message
 from docgen.kinds import get_kind
 from docgen.model import DocType, Plan, Unit
 from docgen.reports.identity import form_properties
 from docgen.vn.dates import place_date, short_date
 from docgen.vn.numbers import to_roman
 from docgen.vn.text import fold, upper
-
-
-# How a unit's body refers to itself, by the first words of its name (longest first).
-SELF_NAMES = (
-    ("tổng công ty", "Tổng công ty"),
-    ("công ty", "Công ty"),
-    ("chi cục", "Chi cục"),
-    ("cục", "Cục"),
-    ("sở", "Sở"),
-    ("ban", "Ban"),
-    ("văn phòng", "Văn phòng"),
-    ("trường", "Nhà trường"),
-    ("bệnh viện", "Bệnh viện"),
-    ("ngân hàng", "Ngân hàng"),
-    ("kho bạc", "Kho bạc"),
-    ("bảo hiểm", "cơ quan"),
-    ("báo", "Báo"),
-    ("đài", "Đài"),
-    ("hội", "Hội"),
-    ("liên đoàn", "Liên đoàn"),
-    ("trung tâm", "Trung tâm"),
-    ("viện", "Viện"),
-    ("quỹ", "Quỹ"),
-    ("thanh tra", "cơ quan"),
+from docgen.wording import (
+    Change,
+    OrgNames,
+    RewrittenOutline,
+    Table,
+    UnitProfile,
+    Wording,
+    addressee,
+    bloc_of,
+    default_table,
+    describe,
+    parse_sector,
+    stale_passages,
+    unmatched,
+    unstated_deadlines,
+    wording_for,
 )
-
-
-def self_name(unit: Unit) -> str:
-    """``Công ty``, ``Sở``, ``Nhà trường`` …; ``đơn vị`` when the name says nothing."""
-    lowered = unit.name.lower()
-    for prefix, name in SELF_NAMES:
-        if lowered == prefix or lowered.startswith(prefix + " "):
-            return name
-    return "đơn vị"
 
 
 @dataclass(frozen=True)
@@ -115,6 +99,13 @@ class Citation:
         """``Kế hoạch số 15-KH/ĐUK ngày 25/5/2021 của Ban Thường vụ Đảng ủy Khối về …``."""
         return f"{self.reference} của {self.issuer} về {self.plan.summary}"
 
+    @property
+    def names(self) -> OrgNames:
+        """The committee's names as the wording rules use them (:mod:`docgen.wording`)."""
+        org = self.plan.organisation
+        return OrgNames(org=org.short_name, symbol=org.symbol, bloc=bloc_of(org.short_name), board=self.board,
+                        issuer=self.issuer, office=org.office)
+
 
 # -- reading the committee's plan ---------------------------------------------------------
 
@@ -141,28 +132,6 @@ def _grassroots_duties(organisation: list[outline.Node]) -> list[str]:
         if re.search(r"cap uy co so|dang bo, chi bo co so|co so dang", fold(node.text)):
             return [child.text for child in node.children if child.kind in ("dash", "plus", "text")]
     return []
-
-
-def _adapt(text: str, own: str, dang_bo: bool) -> str:
-    """Reword a committee sentence for a unit that calls itself ``own``: "trong Khối" → "trong Công ty"."""
-    text = re.sub(r"\bCác cơ quan, đơn vị trong Khối\b",
-                  "Các chi bộ trực thuộc, các đoàn thể" if dang_bo else "Chi bộ và các đoàn thể", text)
-    return re.sub(r"\btrong Khối\b", f"trong {own}", text)
-
-
-def _copy_adapted(nodes: list[outline.Node], own: str, dang_bo: bool) -> list[outline.Node]:
-    return [
-        outline.Node(node.kind, node.marker, _adapt(node.text, own, dang_bo),
-                     _copy_adapted(node.children, own, dang_bo))
-        for node in nodes
-    ]
-
-
-@lru_cache(maxsize=64)
-def _carried_paragraphs(body: str, own: str, dang_bo: bool, style: HouseStyle) -> tuple[dict[str, str], ...]:
-    """The plan's sections as a unit carries them out: shared by all units alike in kind and name."""
-    carried, _ = _split_sections(body)
-    return tuple(in_tone_style(paragraphs_of(_copy_adapted(carried, own, dang_bo)), style))
 
 
 # -- the documents ------------------------------------------------------------------------
@@ -216,60 +185,297 @@ def finish(context: dict[str, Any], style: HouseStyle, subject: str, author: str
     return in_house_style(context, style)
 
 
-def unit_plan_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """The unit's own Kế hoạch thực hiện."""
+# -- a unit's own plan ----------------------------------------------------------------------
+
+# Warnings on a unit plan (:func:`unit_plan_draft`): what the office should look at before signing.
+STALE = {
+    "event": N_("Nội dung đã qua: “%(passage)s” (%(event)s, ngày %(date)s) trước ngày %(document_date)s "
+                "của kế hoạch"),
+    "date": N_("Ngày đã qua: “%(passage)s” trước ngày %(document_date)s của kế hoạch"),
+    "year": N_("Thời hạn đã qua: “%(passage)s” trước ngày %(document_date)s của kế hoạch"),
+}
+UNSTATED_DEADLINE = N_("Hạn %(date)s giao cho các đơn vị không có trong văn bản kế hoạch của cấp ủy")
+UNMATCHED_RULE = N_("Quy tắc lời văn “%(rule)s” không khớp câu nào của kế hoạch: xem lại quy tắc")
+UNKNOWN_ADDRESSEE = N_("Chưa rõ mục “%(heading)s” (phần tổ chức thực hiện) có phải việc của đơn vị: đã để ra ngoài")
+NO_TASK = N_("Mục “%(heading)s” giao cho đơn vị nhưng không tách được phần việc: đã giữ cả câu")
+# How much of a heading a warning quotes.
+QUOTED_CHARS = 80
+
+
+def unit_profile(unit: Unit, wording: Table | None = None) -> UnitProfile:
+    """How documents speak of ``unit`` by the office's ``wording`` table (default: docgen's own): as the
+    units list says, else as its name shows (:func:`docgen.wording.describe`)."""
+    return _profile(unit.name, unit.kind, unit.sector, unit.noun, unit.chi_uy, unit.unions, wording or default_table())
+
+
+@lru_cache(maxsize=4096)
+def _profile(name: str, kind: str, sector: str, noun: str, chi_uy: bool | None, unions: tuple[str, ...],
+             table: Table) -> UnitProfile:
+    return describe(name, kind, sector=parse_sector(sector, table), noun=noun, chi_uy=chi_uy, unions=unions,
+                    table=table)
+
+
+@lru_cache(maxsize=256)
+def _carried(body: str, wording: Wording) -> RewrittenOutline:
+    """The plan's sections as units worded alike carry them out (callers must not change the nodes)."""
+    carried, _ = _split_sections(body)
+    return wording.rewrite_outline(carried)
+
+
+@lru_cache(maxsize=256)
+def _carried_paragraphs(body: str, wording: Wording, style: HouseStyle) -> tuple[dict[str, str], ...]:
+    return tuple(in_tone_style(paragraphs_of(_carried(body, wording).nodes), style))
+
+
+@dataclass(frozen=True)
+class _Addressed:
+    """A unit as the plan addresses it: how its documents word the plan, and what the plan's "Tổ chức
+    thực hiện" gives it (:func:`_selected`)."""
+
+    profile: UnitProfile
+    wording: Wording
+    selected: tuple[tuple[int, str], ...]
+    notes: tuple[Message, ...]
+
+
+def _addressed(plan: Plan, unit: Unit, table: Table) -> _Addressed:
+    names = Citation(plan).names
+    profile = unit_profile(unit, table)
+    _, organisation = _split_sections(plan.body)
+    selected, notes = _selected(organisation, profile, names, table)
+    return _Addressed(profile, wording_for(profile, names, "unit-plan", table), selected, tuple(notes))
+
+
+@dataclass(frozen=True)
+class _UnitPlan:
+    """A unit plan's body: the opening, the plan's sections worded for the unit, and its own
+    "Tổ chức thực hiện" (its tasks worded for it, then what its chi bộ or đảng viên and đoàn thể do)."""
+
+    addressed: _Addressed
+    opening: str
+    carried: RewrittenOutline
+    tasks: RewrittenOutline
+    organisation: list[outline.Node]
+    """The "Tổ chức thực hiện" section and the closing sentence; ``tasks`` are under its first item."""
+
+    @property
+    def nodes(self) -> list[outline.Node]:
+        return [outline.Node("text", "", self.opening), *self.carried.nodes, *self.organisation]
+
+
+def _unit_plan(plan: Plan, unit: Unit, table: Table) -> _UnitPlan:
     citation = Citation(plan)
-    carried, organisation = _split_sections(plan.body)
-    own = self_name(unit)
-    opening = f"Thực hiện {citation.full}, {unit.committee} xây dựng kế hoạch thực hiện như sau:"
+    addressed = _addressed(plan, unit, table)
+    profile, wording = addressed.profile, addressed.wording
+    carried, _ = _split_sections(plan.body)
+    tasks = _tasks(plan.body, addressed.selected, tuple(_task_lines(plan)), wording)
+    members, unions = _audience(unit, profile)
+    if unit.is_dang_bo:
+        below = outline.Node("number", "2.", _capitalised(members), _dashes(
+            "Căn cứ Kế hoạch này, xây dựng kế hoạch thực hiện phù hợp với nhiệm vụ của chi bộ; phổ biến đến toàn thể "
+            f"{profile.people}.",
+            f"Báo cáo kết quả thực hiện về {unit.committee} theo quy định."))
+    else:
+        below = outline.Node("number", "2.", "Đảng viên trong Chi bộ", _dashes(
+            "Gương mẫu học tập, tuyên truyền Nghị quyết; tích cực đăng tải, chia sẻ thông tin tích cực trên các "
+            "trang mạng cá nhân; đấu tranh, phản bác các quan điểm sai trái, thù địch."))
     separator = carried[0].marker[-1] if carried else "."
-    lines = [f"{to_roman(len(carried) + 1)}{separator} TỔ CHỨC THỰC HIỆN"]
-    lines.append(f"1. {unit.committee if unit.is_dang_bo else f'Chi ủy {unit.committee}'}")
-    for duty in _grassroots_duties(organisation):
-        lines.append(f"- {_adapt(duty, own, unit.is_dang_bo)}")
-    lines += [f"- {line}" for line in _task_lines(plan)]
-    lines.append(f"- Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về "
-                 f"{citation.report_to}{by_deadline(plan.report.deadline)}.")
-    if unit.is_dang_bo:
-        lines += [
-            "2. Các chi bộ trực thuộc",
-            "- Căn cứ Kế hoạch này, xây dựng kế hoạch tuyên truyền phù hợp với nhiệm vụ của chi bộ; "
-            "phổ biến đến toàn thể đảng viên và người lao động.",
-            f"- Báo cáo kết quả thực hiện về {unit.committee} theo quy định.",
-        ]
-    else:
-        lines += [
-            "2. Đảng viên trong Chi bộ",
-            "- Gương mẫu học tập, tuyên truyền Nghị quyết; tích cực đăng tải, chia sẻ thông tin tích cực "
-            "trên các trang mạng cá nhân; đấu tranh, phản bác các quan điểm sai trái, thù địch.",
-        ]
-    addressees = "các chi bộ trực thuộc, các đoàn thể" if unit.is_dang_bo else "các đồng chí đảng viên, các đoàn thể"
-    lines += [
-        f"3. Công đoàn, Đoàn Thanh niên và các đoàn thể trong {own}",
-        f"- Phối hợp tổ chức tuyên truyền, vận động đoàn viên, hội viên và người lao động thực hiện tốt "
-        f"Kế hoạch này, gắn với các phong trào thi đua yêu nước của {own}.",
-        f"Trên đây là Kế hoạch thực hiện {citation.reference} của {citation.issuer}; đề nghị {addressees} "
-        f"nghiêm túc triển khai thực hiện.",
-    ]
-    recipients = [f"{citation.issuer} (để b/c)", citation.board]
-    if unit.is_dang_bo:
-        recipients += ["Các chi bộ trực thuộc (để thực hiện)", "Lưu Văn phòng Đảng ủy"]
-    else:
-        recipients += ["Các đồng chí đảng viên (để thực hiện)", "Lưu Chi bộ"]
+    section = outline.Node("roman", f"{to_roman(len(carried) + 1)}{separator}", "TỔ CHỨC THỰC HIỆN", [
+        outline.Node("number", "1.", profile.executive_name, [*tasks.nodes, *_dashes(_follow_up(citation))]),
+        below,
+        outline.Node("number", "3.", _capitalised(unions), _dashes(
+            "Phối hợp tổ chức tuyên truyền, vận động đoàn viên, hội viên và người lao động thực hiện tốt Kế hoạch "
+            f"này, gắn với các phong trào thi đua yêu nước của {profile.noun}.")),
+    ])
+    closing = outline.Node("text", "", f"Trên đây là Kế hoạch thực hiện {citation.reference} của {citation.issuer}; "
+                                       f"đề nghị {members}, {unions} nghiêm túc triển khai thực hiện.")
+    opening = f"Thực hiện {citation.full}, {unit.committee} xây dựng Kế hoạch thực hiện như sau:"
+    return _UnitPlan(addressed, opening, _carried(plan.body, wording), tasks, [section, closing])
+
+
+def _follow_up(citation: Citation) -> str:
+    """The unit committee's own task: following the plan up and reporting."""
+    return (f"Theo dõi, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; báo cáo kết quả về {citation.report_to}"
+            f"{by_deadline(citation.plan.report.deadline)}.")
+
+
+def _warnings(plan: Plan, addressed: _Addressed, table: Table) -> tuple[Message, ...]:
+    """What the office should look at before signing a unit's plan: the sections left out or kept whole,
+    the committee's text the plan's date has overtaken, deadlines it does not state, rules that matched nothing."""
+    date = plan.date or dt.date.today()
+    stale, unused = _committee_warnings(plan.body, addressed.selected, tuple(_task_lines(plan)),
+                                        _follow_up(Citation(plan)), addressed.wording, date, table)
+    return tuple(dict.fromkeys([*addressed.notes, *stale, *_deadline_warnings(plan), *unused]))
+
+
+def _selected(organisation: list[outline.Node], profile: UnitProfile, names: OrgNames,
+              table: Table) -> tuple[tuple[tuple[int, str], ...], list[Message]]:
+    """The items of the plan's "Tổ chức thực hiện" addressed to the unit (:func:`docgen.wording.addressee`):
+    (its index, "") for a section whose items are the unit's tasks, (its index, the task) for one whose
+    heading gives the task itself; and what the office should know about the sections left out or kept whole."""
+    selected, notes = [], []
+    for index, node in enumerate(organisation):
+        if node.kind == "text":
+            continue  # the committee's closing words: "Căn cứ vào Kế hoạch này, …"
+        found = addressee(node.text, profile, names, table)
+        if found.own is None:
+            notes.append(Message(UNKNOWN_ADDRESSEE, heading=_quoted(node.text)))
+        elif found.own and node.children:
+            selected.append((index, ""))
+        elif found.own:
+            selected.append((index, found.task or node.text))
+            if not found.task:
+                notes.append(Message(NO_TASK, heading=_quoted(node.text)))
+    return tuple(selected), notes
+
+
+@lru_cache(maxsize=256)
+def _tasks(body: str, selected: tuple[tuple[int, str], ...], lines: tuple[str, ...], wording: Wording) -> RewrittenOutline:
+    """The unit's tasks worded for it (:func:`_selected`), then those the plan gives every unit: shared by
+    the units worded alike and addressed alike (callers must not change the nodes)."""
+    _, organisation = _split_sections(body)
+    nodes = [node for index, task in selected for node in (_dashes(task) if task else organisation[index].children)]
+    return wording.rewrite_outline([*nodes, *_dashes(*lines)])
+
+
+@lru_cache(maxsize=256)
+def _committee_warnings(body: str, selected: tuple[tuple[int, str], ...], lines: tuple[str, ...], follow_up: str,
+                        wording: Wording, date: dt.date, table: Table) -> tuple[tuple[Message, ...], tuple[Message, ...]]:
+    """In the committee's text as a unit's plan carries it: the passages ``date`` has overtaken, and the
+    rules that matched nothing (the unit's own names are data, not text to warn about)."""
+    carried, tasks = _carried(body, wording), _tasks(body, selected, lines, wording)
+    texts = [node.text for result in (carried, tasks) for _, node in outline.walk(result.nodes)]
+    stale = [warning for text in (*texts, follow_up) for warning in _stale(text, date, table)]
+    return tuple(dict.fromkeys(stale)), tuple(Message(UNMATCHED_RULE, rule=rule) for rule in unmatched(carried, tasks))
+
+
+def _audience(unit: Unit, profile: UnitProfile) -> tuple[str, str]:
+    """Whom the unit plan tasks besides the unit's committee, as a sentence names them: its chi bộ
+    trực thuộc or its đảng viên, and its đoàn thể."""
+    members = "các chi bộ trực thuộc" if unit.is_dang_bo else "các đồng chí đảng viên"
+    return members, f"{profile.unions_phrase} {'' if profile.unions else 'trong '}{profile.noun}"
+
+
+def _dashes(*lines: str) -> list[outline.Node]:
+    return [outline.Node("dash", "-", line) for line in lines]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _quoted(text: str) -> str:
+    return text if len(text) <= QUOTED_CHARS else text[:QUOTED_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def unit_plan_context(plan: Plan, unit: Unit, wording: Table | None = None, edited: str | None = None) -> dict[str, Any]:
+    """The unit's own Kế hoạch thực hiện, worded for it by ``wording`` (default: docgen's table); its
+    body is ``edited`` when the office has edited it (:func:`unit_plan_draft` gives the text to edit)."""
+    citation = Citation(plan)
+    table = wording or default_table()
     style = house_style(plan, unit)
-    # The plan's own sections are the committee's text, in its style: shared by all units alike.
-    carried = _carried_paragraphs(plan.body, own, unit.is_dang_bo, house_style(plan))
-    body = [text_paragraph(opening, style), *carried,
-            *body_paragraphs("\n".join(lines), style)]
+    if edited is not None:
+        body = list(body_paragraphs(edited, style))
+    else:
+        derived = _unit_plan(plan, unit, table)
+        # The plan's sections are the committee's text, in its style: shared by all units worded alike.
+        carried = _carried_paragraphs(plan.body, derived.addressed.wording, house_style(plan))
+        body = [text_paragraph(derived.opening, style), *carried,
+                *in_tone_style(paragraphs_of(derived.organisation), style)]
+    members, unions = _audience(unit, unit_profile(unit, table))
     context = {
         "header": _unit_header(plan, unit, DocType.KE_HOACH),
         "title": DocType.KE_HOACH.title,
         "summary": plan.summary,
         "body": body,
         "signature": _unit_signature(unit),
-        "recipients": recipient_lines(recipients),
+        "recipients": recipient_lines([
+            f"{citation.issuer} (để báo cáo)", f"{citation.board} (để báo cáo)",
+            f"{_capitalised(members)} (để thực hiện)", f"{_capitalised(unions)} (để phối hợp)",
+            f"Lưu {'Đảng ủy' if unit.is_dang_bo else 'Chi bộ'}"]),
     }
     return finish(context, style, f"Kế hoạch {plan.summary}", unit.committee)
+
+
+@dataclass(frozen=True)
+class UnitPlanDraft:
+    """A unit plan's body as the office reviews and edits it (:func:`unit_plan_draft`)."""
+
+    lines: tuple[str, ...]
+    """One outline paragraph a line, marker first, as :func:`docgen.outline.parse` reads it back."""
+    changes: tuple[Change, ...]
+    """What the wording rules changed: ``path`` is (the line's index,), ``start:end`` the new words in it."""
+    warnings: tuple[Message, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def unit_plan_draft(plan: Plan, unit: Unit, wording: Table | None = None) -> UnitPlanDraft:
+    """The body :func:`unit_plan_context` gives the unit, with the words the rules of ``wording``
+    (default: docgen's table) put in it and what the office should look at before signing."""
+    table = wording or default_table()
+    derived = _unit_plan(plan, unit, table)
+    positions, lines = {}, []
+    for _, node in outline.walk(derived.nodes):
+        positions[id(node)] = (len(lines), len(node.marker) + 1 if node.marker else 0)
+        lines.append(f"{node.marker} {node.text}" if node.marker else node.text)
+    changes = []
+    for result in (derived.carried, derived.tasks):
+        for change in result.changes:
+            line, offset = positions[id(_node_at(result.nodes, change.path))]
+            changes.append(Change(change.rule, change.before, change.after, change.start + offset, change.end + offset,
+                                  (line,)))
+    return UnitPlanDraft(tuple(lines), tuple(sorted(changes, key=lambda change: (change.path, change.start))),
+                         _warnings(plan, derived.addressed, table))
+
+
+def _node_at(nodes: list[outline.Node], path: tuple[int, ...]) -> outline.Node:
+    node = nodes[path[0]]
+    for index in path[1:]:
+        node = node.children[index]
+    return node
+
+
+def text_warnings(plan: Plan, lines: Iterable[str], wording: Table | None = None) -> list[Message]:
+    """What the office should look at in a unit's text (derived or edited, one paragraph a line):
+    passages the plan's date has overtaken, and deadlines for units the plan itself does not state."""
+    table = wording or default_table()
+    date = plan.date or dt.date.today()
+    found = [warning for line in lines for warning in _stale(line, date, table)]
+    return list(dict.fromkeys([*found, *_deadline_warnings(plan)]))
+
+
+def _deadline_warnings(plan: Plan) -> tuple[Message, ...]:
+    """The deadlines for units that the plan's own text does not state."""
+    deadlines = [task.deadline for task in plan.unit_tasks if task.deadline]
+    deadlines += [plan.report.deadline] if plan.report.deadline else []
+    return _unstated(tuple(deadlines), plan.body)
+
+
+def document_warnings(kind: str, plan: Plan, unit: Unit, wording: Table | None = None,
+                      edited: str | None = None) -> tuple[Message, ...]:
+    """What the office should look at in the document of ``kind`` for ``unit`` before it is signed
+    (only a unit plan says anything yet): the draft's warnings, or the edited text's."""
+    if kind != "unit-plan":
+        return ()
+    if edited is not None:
+        return tuple(text_warnings(plan, edited.splitlines(), wording))
+    table = wording or default_table()
+    return _warnings(plan, _addressed(plan, unit, table), table)
+
+
+@lru_cache(maxsize=8192)
+def _stale(line: str, date: dt.date, table: Table) -> tuple[Message, ...]:
+    """Lines edited for a unit are mostly the derived ones: each is searched once."""
+    return tuple(Message(STALE[stale.kind], passage=stale.passage, event=stale.event, date=short_date(stale.date),
+                         document_date=short_date(date)) for stale in stale_passages(line, date, table))
+
+
+@lru_cache(maxsize=16)
+def _unstated(deadlines: tuple[dt.date, ...], body: str) -> tuple[Message, ...]:
+    return tuple(Message(UNSTATED_DEADLINE, date=short_date(day)) for day in unstated_deadlines(deadlines, body))
 
 
 def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
@@ -394,9 +600,12 @@ def _forms_of_work(body: str) -> tuple[str, ...]:
     return ()
 
 
-def document_context(kind: str, plan: Plan, unit: Unit | None = None, **inputs: Any) -> dict[str, Any]:
+def document_context(kind: str, plan: Plan, unit: Unit | None = None, *, wording: Table | None = None,
+                     edited: str | None = None, **inputs: Any) -> dict[str, Any]:
     """The context of one document of a kind (:mod:`docgen.kinds`): ``unit`` is required for the
-    kinds made per unit and ignored by those never made for one; ``inputs`` are the kind's own."""
+    kinds made per unit and ignored by those never made for one; ``inputs`` are the kind's own;
+    ``wording`` (the office's wording table) and ``edited`` (the unit's text the office edited) go to
+    the kinds that take them (:attr:`~docgen.kinds.Kind.options`)."""
     entry = get_kind(kind)
     if unit is None and entry.per_unit == "required":
         raise BadInput(N_("--kind %(kind)s làm riêng cho từng đơn vị: hãy cho --unit MÃ và --units TỆP"), kind=kind)
@@ -404,6 +613,8 @@ def document_context(kind: str, plan: Plan, unit: Unit | None = None, **inputs: 
     if missing:
         raise BadInput(N_("--kind %(kind)s cần nhiều hơn kế hoạch (%(missing)s): không làm ở đây"), kind=kind,
                        missing=", ".join(missing))
+    options = {name: value for name, value in (("wording", wording), ("edited", edited))
+               if value is not None and name in entry.options}
     if unit is None or entry.per_unit == "never":
-        return entry.context_function(plan, **inputs)
-    return entry.context_function(plan, unit, **inputs)
+        return entry.context_function(plan, **inputs, **options)
+    return entry.context_function(plan, unit, **inputs, **options)

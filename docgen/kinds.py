@@ -51,6 +51,9 @@ class Kind:
     inputs: tuple[str, ...] = ()
     """Further inputs its context function takes by keyword, beyond the plan and the unit: a
     committee's summary report would take the units' returned reports; a reminder, the units it goes to."""
+    options: tuple[str, ...] = ()
+    """Keywords its context function also takes when the caller has them, never required: ``wording``,
+    the office's wording table (:mod:`docgen.wording`); ``edited``, the unit's text as the office edited it."""
 
     def __post_init__(self) -> None:
         if self.batch and (self.per_unit == "never" or self.inputs):
@@ -70,7 +73,8 @@ KINDS: dict[str, Kind] = {kind.id: kind for kind in (
          context="docgen.context:plan_context", context_type=TypedDocument),
     Kind("unit-plan", per_unit="required", doc_type="KH", title="Kế hoạch thực hiện",
          label=N_("Kế hoạch thực hiện của đơn vị"), file_name=N_("Kế hoạch thực hiện"), template="unit-plan.docx",
-         context="docgen.derive:unit_plan_context", context_type=TypedDocument, batch=True, default=True),
+         context="docgen.derive:unit_plan_context", context_type=TypedDocument, batch=True, default=True,
+         options=("wording", "edited")),
     Kind("letter", per_unit="required", doc_type="CV", title="Công văn",
          label=N_("Công văn gửi đơn vị"), file_name=N_("Công văn"), template="letter.docx",
          context="docgen.derive:letter_context", context_type=Letter, batch=True, default=True),

@@ -20,6 +20,7 @@ from docgen.model import Plan, Unit
 from docgen.pdf.pool import PdfPool
 from docgen.pdf.printfile import PrintFile
 from docgen.pdf.worker import ConversionFailed
+from docgen.wording import Table
 
 FORMATS = ("docx", "pdf")
 
@@ -41,14 +42,14 @@ Failures = list[tuple[Entry, ConversionFailed]]
 
 def write_pdf_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], pool: PdfPool, *,
                     archive: Path | None = None, formats: Sequence[str] = FORMATS, print_file: Path | None = None,
-                    pdfa: bool = False, engine: str = "compiled",
+                    pdfa: bool = False, engine: str = "compiled", wording: Table | None = None,
                     progress: Callable[[int, int], None] | None = None) -> Failures:
-    """Every unit × kind converted by ``pool``: into the ZIP ``archive`` as ``formats`` (with a
-    manifest of the files it holds), and/or merged into ``print_file`` in the same order.  Returns
-    the documents that have no PDF, each with the reason."""
+    """Every unit × kind converted by ``pool`` (worded by the office's ``wording`` table): into the ZIP
+    ``archive`` as ``formats`` (with a manifest of the files it holds), and/or merged into ``print_file``
+    in the same order.  Returns the documents that have no PDF, each with the reason."""
     kinds = check_kinds(kinds)
     entries = batch_entries(units, kinds)
-    render = DocumentRenderer(plan, engine)
+    render = DocumentRenderer(plan, engine, wording)
     documents = pool.convert_all((render(entry.unit, entry.kind) for entry in entries), pdfa=pdfa)
     failures: Failures = []
     listed: list[Entry] = []
