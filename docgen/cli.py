@@ -320,23 +320,42 @@ def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], k
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: the whole office network).")
-@click.option("--port", type=click.IntRange(1, 65535), default=5000, show_default=True)
+@click.option("--host", help="Address to listen on (0.0.0.0: the whole office network) [default: DOCGEN_HOST, else 127.0.0.1].")
+@click.option("--port", type=click.IntRange(1, 65535), help="[default: DOCGEN_PORT, else 5000]")
+@click.option("--threads", type=click.IntRange(1, 256), help="Requests served at once [default: DOCGEN_THREADS, else 8].")
+@click.option("--dev", is_flag=True, help="Werkzeug's development server instead of waitress, for working on docgen.")
 @reports_bad_input
-def serve(host: str, port: int) -> None:
-    """Run the web app; data in a SQLite file under var/ unless DOCGEN_DATABASE_URL says otherwise."""
-    from werkzeug.serving import make_server
-
+def serve(host: str | None, port: int | None, threads: int | None, dev: bool) -> None:
+    """Run the web app with waitress; data in a SQLite file under var/ unless DOCGEN_DATABASE_URL says otherwise."""
+    from docgen import settings
     from webui import create_app
 
-    server = make_server(host, port, create_app(), threaded=True)
+    chosen = settings.current()
+    host, port = host or chosen.host, port or chosen.port
+    app = create_app()
+    if dev:
+        from werkzeug.serving import make_server
+
+        server = make_server(host, port, app, threaded=True)
+        run, stop = server.serve_forever, server.server_close
+    else:
+        from waitress.server import create_server
+
+        # Behind a proxy (DOCGEN_TRUSTED_PROXY), the client's address and scheme are the proxy's X-Forwarded-* ones.
+        proxy = {"trusted_proxy": chosen.trusted_proxy, "trusted_proxy_count": 1,
+                 "trusted_proxy_headers": "x-forwarded-for x-forwarded-proto x-forwarded-host"} if chosen.trusted_proxy else {}
+        server = create_server(app, host=host, port=port, threads=threads or chosen.threads, ident="docgen",
+                               clear_untrusted_proxy_headers=True, **proxy)
+        run, stop = server.run, server.close
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(say(N_("docgen: ứng dụng web ở địa chỉ %(address)s (Ctrl+C để dừng)"), address=f"http://{shown}:{port}/"),
                err=True)
     try:
-        server.serve_forever()
+        run()
     except KeyboardInterrupt:
         pass
+    finally:
+        stop()
 
 
 # Spelt out (not imported) so that `docgen --help` does not load the database; a test keeps them in step.

@@ -92,6 +92,8 @@ SETTINGS = (
     Setting("host", str, "127.0.0.1", "The address docgen serve listens on (0.0.0.0: every network of the machine)."),
     Setting("port", int, 5000, "The port docgen serve listens on.", maximum=65535),
     Setting("threads", int, 8, "Requests docgen serve handles at once (its threads).", maximum=256),
+    Setting("trusted_proxy", str, "", "The address of the reverse proxy in front of docgen serve, whose X-Forwarded-For, "
+            "-Proto and -Host headers are believed ('*': any); empty: none."),
     Setting("batch_jobs", int, None, "Processes making each batch of the web app; empty: the number of cores.",
             maximum=64),
     # Batches.
@@ -102,6 +104,8 @@ SETTINGS = (
     Setting("start_method", str, "auto", "How the web server starts a batch's processes; auto: forkserver where "
             "there is one, spawn on Windows.", choices=("auto", "forkserver", "spawn")),
     # The web app.
+    Setting("demo_data", bool, True, "1: an empty database gets the demo committee, its plan, units and accounts on "
+            "first start; 0 for a real site."),
     Setting("secret_key", str, "", "Signs sessions and forms; the same on every web server of one site. Empty: one "
             "made on first start, kept in the data folder."),
     Setting("session_minutes", int, 480, "How long a session lasts after its last request.", maximum=525_600),
@@ -179,7 +183,8 @@ def markdown_table() -> str:
     rows = ["| variable | in the config file | type | default | what |", "| --- | --- | --- | --- | --- |",
             f"| `{CONFIG}` | — | path | — | A TOML file with any of the settings below (environment variables win). |"]
     for setting in SETTINGS:
-        default = "" if setting.default in (None, "", ()) else f"`{setting.default}`"
+        default = "" if setting.default in (None, "", ()) else f"`{int(setting.default)}`" if setting.type is bool \
+            else f"`{setting.default}`"
         rows.append(f"| `{setting.variable}` | `{setting.name}` | {setting.shown_type()} | {default} | "
                     f"{setting.description} |")
     return "\n".join(rows) + "\n"

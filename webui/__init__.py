@@ -35,7 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
         DATA_DIR=data_dir,
         DATABASE_URL=chosen.database_url or None,
         STORAGE_URL=chosen.storage_url,
-        LOAD_DEMO_DATA=True,
+        LOAD_DEMO_DATA=chosen.demo_data,
         GENERATION_JOBS=chosen.batch_jobs,
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
         # Import previews carry the parsed units or plan back in a form field: allow a big list.
@@ -72,9 +72,9 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
-    from webui import account, admin, audit, check, generate, home, login, plans, portal, reports, units
+    from webui import account, admin, audit, check, generate, health, home, login, plans, portal, reports, units
 
-    for module in (login, account, home, plans, units, generate, reports, check, audit, admin, portal):
+    for module in (login, account, home, plans, units, generate, reports, check, audit, admin, portal, health):
         app.register_blueprint(module.blueprint)
 
 

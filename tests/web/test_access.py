@@ -48,6 +48,7 @@ class Route:
 DOCUMENT_QUERY = "?plan={plan_id}&kind=letter&unit={unit_id}"
 ROUTES = {
     "static": Route(PUBLIC, {"GET": 200}),
+    "health.health": Route(PUBLIC, {"GET": 200}),
     "language.choose": Route(PUBLIC, {"GET": 302}),
     "login.index": Route(PUBLIC, {"GET": {ANONYMOUS: 200, "signed in": 302}, "POST": {ANONYMOUS: 200, "signed in": 302}}),
     "home.index": Route(SIGNED_IN, {"GET": {UNIT: 302, "other": 200}}),
