@@ -123,6 +123,11 @@ WORDING = click.option("--wording", "wording_dir", type=click.Path(file_okay=Fal
                             "(default: docgen's own).")
 
 
+def _made_from(name: str) -> list[str]:
+    """The kinds that take ``name`` (reports, deadline) besides the plan."""
+    return [kind.id for kind in KINDS.values() if name in kind.inputs + kind.options]
+
+
 def _kinds_made(per_unit: str) -> str:
     """The kinds whose ``per_unit`` is that (required, optional, never), for the help."""
     return ", ".join(kind.id for kind in KINDS.values() if kind.per_unit == per_unit)
@@ -142,22 +147,29 @@ def _kinds_made(per_unit: str) -> str:
 @click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
               help="compiled: prepared once; reference: plain docxtpl for each document.")
 @WORDING
+@click.option("--reports", "report_sources", multiple=True, type=click.Path(path_type=Path), metavar="FILE_OR_DIR",
+              help=f"The units' returned reports, for {', '.join(_made_from('reports'))} (with --units; repeat for more).")
+@click.option("--deadline", help=f"A new deadline (dd/mm/yyyy), for {', '.join(_made_from('deadline'))}.")
 @reports_bad_input
 def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path | None, output: Path,
-           output_format: str | None, pdfa: bool, engine: str, wording_dir: Path | None) -> None:
+           output_format: str | None, pdfa: bool, engine: str, wording_dir: Path | None,
+           report_sources: tuple[Path, ...], deadline: str | None) -> None:
     """Render one document of a plan as .docx or PDF; what to look at before signing it is
     printed on stderr as warnings."""
     from docgen.derive import document_context, document_warnings
     from docgen.engine import Engine
     from docgen.files import load_plan
+    from docgen.kinds import get_kind
 
     as_pdf = (output_format or output.suffix.lower().lstrip(".")) == "pdf"
     if pdfa and not as_pdf:
         raise Failure(N_("--pdfa chỉ dùng khi ghi PDF (-o TỆP.pdf hoặc --format pdf)"))
     plan = load_plan(plan_file)
     wording = _wording(wording_dir)
-    unit = _find_unit(unit_code, units_file, wording) if unit_code or units_file else None
-    context = document_context(kind, plan, unit, wording=wording)
+    entry = get_kind(kind)
+    inputs = _inputs(entry, plan, units_file, report_sources, deadline, wording)
+    unit = _find_unit(unit_code, units_file, wording) if (unit_code or units_file) and not entry.inputs else None
+    context = document_context(kind, plan, unit, wording=wording, **inputs)
     for warning in document_warnings(kind, plan, unit, wording) if unit else ():
         click.echo(f"docgen: {say(N_('cảnh báo: %(warning)s'), warning=warning)}", err=True)
     data = Engine(engine).render(kind, context)
@@ -168,6 +180,32 @@ def render(plan_file: Path, kind: str, unit_code: str | None, units_file: Path |
             data = pool.convert(data, pdfa=pdfa)
     write_atomically(output, data)
     click.echo(str(output))
+
+
+def _inputs(entry, plan, units_file: Path | None, sources: tuple[Path, ...], deadline: str | None, wording) -> dict:
+    """What a kind made from the units' returned reports takes: the reports (``--reports``, read for the
+    units of ``--units``; the files that could not be read are named on stderr) and a new deadline."""
+    inputs = {}
+    if "reports" in entry.inputs:
+        if not (units_file and sources):
+            raise Failure(N_("--kind %(kind)s cần --units TỆP và --reports THƯ_MỤC (báo cáo các đơn vị gửi về)"),
+                          kind=entry.id)
+        from docgen.reports.collect import collect
+        from docgen.units import read_units
+
+        inputs["reports"] = collect(plan, read_units(units_file, wording), sources)
+        for error in inputs["reports"].files:
+            warning = f"{error.file}: {error.error.translate(language())}"
+            click.echo(f"docgen: {say(N_('cảnh báo: %(warning)s'), warning=warning)}", err=True)
+    elif sources:
+        raise Failure(N_("--reports chỉ dùng cho --kind %(kinds)s"), kinds=", ".join(_made_from("reports")))
+    if deadline:
+        if "deadline" not in entry.options:
+            raise Failure(N_("--deadline chỉ dùng cho --kind %(kinds)s"), kinds=", ".join(_made_from("deadline")))
+        from docgen.vn.dates import parse_date
+
+        inputs["deadline"] = parse_date(deadline)
+    return inputs
 
 
 def _wording(folder: Path | None):
@@ -356,6 +394,53 @@ def serve(host: str | None, port: int | None, threads: int | None, dev: bool) ->
         pass
     finally:
         stop()
+
+
+@main.command()
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+@reports_bad_input
+def worker(burst: bool) -> None:
+    """Make the web app's batches from the queue DOCGEN_QUEUE_URL names, into the database and shared files
+    the web app uses (DOCGEN_DATABASE_URL, DOCGEN_STORAGE_URL); start as many as the machines allow."""
+    from docgen import settings
+    from docgen.jobs.queue import work
+
+    chosen = settings.current()
+    if not chosen.queue_url:
+        raise Failure(N_("docgen worker cần hàng đợi: đặt DOCGEN_QUEUE_URL (redis://máy:6379/0)"))
+    click.echo(say(N_("docgen: đang chờ việc ở hàng đợi %(queue)s (Ctrl+C để dừng)"), queue=chosen.queue_url), err=True)
+    work(chosen.queue_url, chosen.worker_lost_seconds, burst=burst)
+
+
+@main.group()
+def generation() -> None:
+    """The web app's batches (in the database `docgen user` uses): where each stands, and cancelling one."""
+
+
+@generation.command("list")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@reports_bad_input
+def generation_list(limit: int) -> None:
+    """The latest batches of every organisation: number, organisation, state, documents made of all, kinds."""
+    from docgen.store import generations
+
+    with _database().session() as session:
+        for record in generations.latest(session, limit):
+            click.echo("\t".join((str(record.id), str(record.organisation_id), record.status,
+                                   f"{record.done}/{record.total}", record.kinds)))
+
+
+@generation.command("cancel")
+@click.argument("generation_id", type=int)
+@reports_bad_input
+def generation_cancel(generation_id: int) -> None:
+    """Stop a batch that is waiting or being made (its worker stops at its next document)."""
+    from docgen.store import generations
+
+    with _database().session() as session:
+        if not generations.cancel(session, generation_id):
+            raise Failure(N_("Lần tạo %(number)s không có, hoặc đã xong"), number=generation_id)
+    click.echo(say(N_("Đã hủy lần tạo %(number)s"), number=generation_id))
 
 
 # Spelt out (not imported) so that `docgen --help` does not load the database; a test keeps them in step.
@@ -563,6 +648,315 @@ def build_templates(output: Path) -> None:
 
     for path in build(output):
         click.echo(str(path))
+
+
+def _office_database():
+    """The web app's database (as :func:`_database`), given the demo committee, its terms and its demo
+    accounts (written to the data folder, as `docgen serve` does) when it is empty."""
+    from docgen.store import data_dir
+    from docgen.store.demo import fill_if_empty
+
+    database = _database()
+    fill_if_empty(database, data_dir())
+    return database
+
+
+def _only_organisation(session, organisation_id: int | None) -> int:
+    """The organisation named, or the only one."""
+    from docgen.store import organisations
+
+    known = [record.id for record in organisations.all_organisations(session)]
+    if organisation_id is not None and organisation_id not in known:
+        raise Failure(N_("không có tổ chức số %(id)s; xem các tổ chức bằng docgen user list"), id=organisation_id)
+    if organisation_id is None and len(known) > 1:
+        raise Failure(N_("cơ sở dữ liệu có %(count)s tổ chức: chọn một bằng --org (xem docgen user list)"),
+                      count=len(known))
+    return organisation_id or known[0]
+
+
+ORG = click.option("--org", "organisation_id", type=click.IntRange(min=1),
+                   help="The organisation (needed when the database holds several; see docgen user list).")
+DATE = click.option("--date", "day", metavar="DD/MM/YYYY", help="The document's date (default: today).")
+TERM = click.option("--term", "term_id", type=click.IntRange(min=1), help="The term (see docgen term list).")
+
+
+def _date(text: str | None):
+    from docgen.register.terms import today
+    from docgen.vn.dates import parse_date
+
+    return parse_date(text) if text else today()
+
+
+@main.group()
+def register() -> None:
+    """The outgoing register (sổ đăng ký văn bản đi), in the web app's database: numbers from 01 for each
+    document type within a term, a congress's documents in one series."""
+
+
+@register.command("take")
+@click.argument("doc_type", metavar="TYPE")
+@click.option("--summary", default="", help="Trích yếu.")
+@DATE
+@click.option("--recipient", "recipients", multiple=True, help="Nơi nhận (repeat for more).")
+@click.option("--signer", default="", help="Who signs it.")
+@click.option("--keeper", default="", help="Who keeps the filed copy.")
+@click.option("--copies", type=click.IntRange(min=1), help="Copies issued.")
+@click.option("--joint", "joint_with", default="", help="The other bodies of a joint document this body leads.")
+@click.option("--congress", is_flag=True, help="A congress document: the congress's one series (…/ĐH).")
+@click.option("--reserve", is_flag=True, help="Hold the numbers for documents to come.")
+@click.option("--count", type=click.IntRange(1, 5000), default=1, show_default=True, help="Consecutive numbers to take.")
+@ORG
+@reports_bad_input
+def register_take(doc_type: str, summary: str, day: str | None, recipients: tuple[str, ...], signer: str, keeper: str,
+                  copies: int | None, joint_with: str, congress: bool, reserve: bool, count: int,
+                  organisation_id: int | None) -> None:
+    """Take the next number of TYPE (KH, CV, HD, BC, TB, QĐ …) and print it: 16-KH/ĐUK."""
+    from docgen.register.book import Issue, number_text, take
+
+    database = _office_database()
+    with database.session() as session:
+        organisation = _only_organisation(session, organisation_id)
+    issue = Issue(doc_type, _date(day), summary=summary, recipients=recipients, signer=signer, keeper=keeper,
+                  copies=copies, joint_with=joint_with, congress=congress)
+    for entry in take(database, organisation, [issue] * count, reserve=reserve):
+        click.echo(number_text(entry))
+
+
+def _term(session, organisation: int, term_id: int | None):
+    from docgen.register import terms
+
+    if term_id is None:
+        return terms.term_on(session, organisation, _date(None))
+    return terms.get(session, organisation, term_id) or _no_term(term_id)
+
+
+def _no_term(term_id: int):
+    raise Failure(N_("không có nhiệm kỳ số %(id)s; xem các nhiệm kỳ bằng docgen term list"), id=term_id)
+
+
+@register.command("list")
+@click.option("--type", "doc_type", help="Only this type.")
+@TERM
+@click.option("--json", "as_json", is_flag=True, help="The lines as JSON.")
+@ORG
+@reports_bad_input
+def register_list(doc_type: str | None, term_id: int | None, as_json: bool, organisation_id: int | None) -> None:
+    """The book of a term (default: today's), in the order numbers were taken."""
+    import json
+
+    from docgen.register import book
+    from docgen.register.types import doc_type as known_type
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        term = _term(session, organisation, term_id)
+        lines = book.entries(session, organisation, term.id, known_type(doc_type) if doc_type else None)
+    if as_json:
+        click.echo(json.dumps([_line(entry, term) for entry in lines], ensure_ascii=False, indent=2))
+        return
+    for entry in lines:
+        status = "" if entry.status == "issued" else f" [{say(book.STATUS_NAMES[entry.status])}]"
+        click.echo(f"{book.number_text(entry)}\t{entry.issued_on:%d/%m/%Y}\t{entry.summary}{status}")
+
+
+def _line(entry, term) -> dict:
+    from docgen.register.book import number_text
+
+    return {"number": number_text(entry), "type": entry.doc_type, "date": entry.issued_on.isoformat(),
+            "status": entry.status, "summary": entry.summary, "recipients": entry.recipients.splitlines(),
+            "signer": entry.signer, "keeper": entry.keeper, "copies": entry.copies, "joint_with": entry.joint_with,
+            "note": entry.note, "file": entry.file_name, "term": term.name}
+
+
+@register.command("cancel")
+@click.argument("number")
+@click.option("--reason", default="", help="Why (kept in the book).")
+@TERM
+@ORG
+@reports_bad_input
+def register_cancel(number: str, reason: str, term_id: int | None, organisation_id: int | None) -> None:
+    """Cancel NUMBER (16-KH/ĐUK): it stays in the book, marked cancelled, and is never given again."""
+    from docgen.register import book
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        if term_id is not None:
+            _term(session, organisation, term_id)
+        entry = book.find(session, organisation, number, term_id)
+        book.cancel(entry, reason)
+        click.echo(say(N_("đã hủy số %(number)s"), number=book.number_text(entry)), err=True)
+
+
+@register.command("export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The XLSX to write.")
+@click.option("--type", "doc_type", help="Only this type.")
+@TERM
+@ORG
+@reports_bad_input
+def register_export(output: Path, doc_type: str | None, term_id: int | None, organisation_id: int | None) -> None:
+    """The book of a term as an XLSX laid out as the paper book."""
+    from docgen.register import book
+    from docgen.register.export import workbook
+    from docgen.register.types import doc_type as known_type
+    from docgen.store import organisations
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        term = _term(session, organisation, term_id)
+        lines = book.entries(session, organisation, term.id, known_type(doc_type) if doc_type else None)
+        data = workbook(organisations.get(session, organisation).organisation, term, lines)
+    write_atomically(output, data)
+    click.echo(f"{output}: {len(lines)}", err=True)
+
+
+@main.group()
+def term() -> None:
+    """The terms (nhiệm kỳ) and congresses (đại hội) the register numbers within."""
+
+
+@term.command("add")
+@click.argument("name")
+@click.option("--start", required=True, metavar="DD/MM/YYYY", help="Its first day.")
+@click.option("--end", metavar="DD/MM/YYYY", help="Its last day (default: open).")
+@click.option("--congress", is_flag=True, help="A congress (đại hội), whose documents share one series.")
+@ORG
+@reports_bad_input
+def term_add(name: str, start: str, end: str | None, congress: bool, organisation_id: int | None) -> None:
+    """Add a term, e.g. docgen term add "2025 - 2030" --start 01/7/2025"""
+    from docgen.register import terms
+    from docgen.vn.dates import parse_date
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        added = terms.add(session, organisation, name, parse_date(start), parse_date(end) if end else None, congress)
+        click.echo(f"{added.id}\t{added.name}\t{terms.span(added)}")
+
+
+@term.command("end")
+@click.argument("term_id", type=click.IntRange(min=1))
+@click.argument("day", metavar="DD/MM/YYYY")
+@ORG
+@reports_bad_input
+def term_end(term_id: int, day: str, organisation_id: int | None) -> None:
+    """Set the last day of a term (before adding the next)."""
+    from docgen.register import terms
+    from docgen.vn.dates import parse_date
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        found = _term(session, organisation, term_id)
+        terms.update(session, found, found.name, found.starts_on, parse_date(day))
+        click.echo(f"{found.id}\t{found.name}\t{terms.span(found)}")
+
+
+@term.command("list")
+@ORG
+@reports_bad_input
+def term_list(organisation_id: int | None) -> None:
+    """The terms and congresses, the latest first."""
+    from docgen.register import terms
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        for found in terms.all_terms(session, organisation):
+            kind = say(N_("đại hội")) if found.congress else say(N_("nhiệm kỳ"))
+            click.echo(f"{found.id}\t{found.name}\t{terms.span(found)}\t{kind}")
+
+
+@main.group()
+def template() -> None:
+    """The office's own templates, in the web app's database: versions kept, one live for each kind."""
+
+
+@template.command("list")
+@ORG
+@reports_bad_input
+def template_list(organisation_id: int | None) -> None:
+    """Each kind with the version in use (0: docgen's own) and the versions kept."""
+    from docgen.office_templates import versions
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        used = versions.live_numbers(session, organisation, KINDS)
+        for kind in KINDS:
+            kept = ", ".join(str(record.version) for record in versions.versions(session, organisation, kind))
+            click.echo(f"{kind}\t{used[kind]}\t{kept}".rstrip())
+
+
+@template.command("show")
+@click.argument("kind")
+@click.option("--version", type=click.IntRange(min=0), help="A version (0: docgen's own; default: the one in use).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Also write that template.")
+@ORG
+@reports_bad_input
+def template_show(kind: str, version: int | None, output: Path | None, organisation_id: int | None) -> None:
+    """The variables KIND's template may read (type, example), its versions, and the template itself with -o."""
+    from docgen.kinds import get_kind
+    from docgen.office_templates import versions
+    from docgen.office_templates.reference import kind_reference
+    from docgen.office_templates.shapes import KIND_NAMES
+
+    get_kind(kind)
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        name, data = versions.template_data(session, organisation, kind, version)
+        kept = versions.versions(session, organisation, kind)
+        used = versions.live_numbers(session, organisation, [kind])[kind]
+    for line in kind_reference(kind):
+        click.echo(f"{line.path}\t{say(KIND_NAMES[line.shape.kind])}\t{line.example}".rstrip())
+    for record in kept:
+        mark = "*" if record.version == used else " "
+        click.echo(f"{mark} {record.version}\t{record.uploaded_at:%d/%m/%Y %H:%M}\t{record.file_name}\t{record.note}".rstrip())
+    click.echo(f"{'*' if used == 0 else ' '} 0\t{say(N_('mẫu của docgen'))}")
+    if output:
+        write_atomically(output, data)
+        click.echo(f"{output}: {name}", err=True)
+
+
+@template.command("add")
+@click.argument("kind")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--note", default="", help="What changed.")
+@click.option("--use", "use_it", is_flag=True, help="Make it the one in use.")
+@ORG
+@reports_bad_input
+def template_add(kind: str, file: Path, note: str, use_it: bool, organisation_id: int | None) -> None:
+    """Check FILE.docx as KIND's template and keep it as a new version; what is wrong is printed, each
+    problem with the paragraph it is in, and nothing is kept (exit 2)."""
+    from docgen.office_templates import versions
+    from docgen.office_templates.validate import MAX_TEMPLATE_BYTES
+    from docgen.uploads import read_file
+
+    data = read_file(file, MAX_TEMPLATE_BYTES)
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        record, validation = versions.add(session, organisation, kind, file.name, data, note=note)
+        for finding in validation.findings:
+            where = f" [{finding.paragraph}]" if finding.paragraph else ""
+            click.echo(f"{file}:{where} {finding.message.translate(language())}", err=True)
+            if finding.note:
+                click.echo(f"  {finding.note.translate(language())}", err=True)
+        if record is None:
+            raise Failure(N_("%(file)s: mẫu không dùng được (%(count)s lỗi); chưa lưu"), file=file,
+                          count=len(validation.findings))
+        if use_it:
+            versions.use(session, organisation, kind, record.version)
+        click.echo(say(N_("%(kind)s: phiên bản %(version)s"), kind=kind, version=record.version))
+
+
+@template.command("use")
+@click.argument("kind")
+@click.argument("version", type=click.IntRange(min=0))
+@ORG
+@reports_bad_input
+def template_use(kind: str, version: int, organisation_id: int | None) -> None:
+    """Make VERSION of KIND's template the one in use (0: docgen's own), e.g. to go back to an earlier one."""
+    from docgen.office_templates import versions
+
+    with _office_database().session() as session:
+        organisation = _only_organisation(session, organisation_id)
+        versions.use(session, organisation, kind, version)
+    click.echo(say(N_("%(kind)s: dùng phiên bản %(version)s"), kind=kind, version=version), err=True)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
         STORAGE_URL=chosen.storage_url,
         LOAD_DEMO_DATA=chosen.demo_data,
         GENERATION_JOBS=chosen.batch_jobs,
+        QUEUE_URL=chosen.queue_url,
+        START_METHOD=chosen.start_method,
         MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
         # Import previews carry the parsed units or plan back in a form field: allow a big list.
         MAX_FORM_MEMORY_SIZE=MAX_UPLOAD_BYTES,
@@ -72,9 +74,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
-    from webui import account, admin, audit, check, generate, health, home, login, plans, portal, reports, units
+    from webui import (account, admin, audit, board, check, generate, health, home, login, plans, portal, reports, review,
+                       units, wording)
 
-    for module in (login, account, home, plans, units, generate, reports, check, audit, admin, portal, health):
+    for module in (login, account, home, plans, units, wording, generate, review, reports, board, check, audit, admin,
+                   portal, health):
         app.register_blueprint(module.blueprint)
 
 

@@ -19,18 +19,20 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 
-from docgen.batch import DocumentRenderer, check_kinds, document_name, safe_name
+from docgen.batch import DocumentRenderer, batch_warnings, check_kinds, document_name, safe_name
 from docgen.derive import document_context
 from docgen.kinds import KINDS, batch_kinds, default_kinds
 from docgen.store import generations
 from docgen.store import plans as plan_store
 from docgen.store import units as unit_store
+from docgen.store import wording as wording_store
 from docgen.store.schema import Generation
 from webui import audit, jobs
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import CheckboxesField, choices
+from webui.review import made_with
 from webui.storage import storage
 
 blueprint = Section("generate", __name__, url_prefix="/tao-van-ban", admits=OFFICE)
@@ -41,6 +43,7 @@ STATUS_NAMES = {
     Generation.RUNNING: _l("Đang tạo"),
     Generation.DONE: _l("Xong"),
     Generation.FAILED: _l("Không thành công"),
+    Generation.CANCELLED: _l("Đã hủy"),
 }
 
 
@@ -106,12 +109,25 @@ def index():
     form = GenerateForm(plan=request.args.get("plan"))
     everyone = unit_store.all_units(session(), organisation_id())
     form.plan.choices, form.units.choices = plan_choices(), unit_choices(everyone)
-    if form.validate_on_submit() and (chosen := chosen_batch(form, everyone)):
-        return start_generation(*chosen)
+    if form.validate_on_submit() and (batch := chosen_batch(form, everyone)):
+        return start_generation(*batch)
     preview = PreviewForm(request.args, plan=form.plan.data)
     preview.plan.choices, preview.unit.choices = form.plan.choices, form.units.choices
-    return render_template("generate/index.html", form=form, preview=preview,
+    # The plan chosen, else the one the list shows first (the most recently changed).
+    record = chosen(plan_store, form.plan.data or next((choice.value for choice in form.plan.choices), None))
+    return render_template("generate/index.html", form=form, preview=preview, plan=record,
+                           warnings=plan_warnings(record, everyone) if record else None,
                            generations=generations.recent(session(), organisation_id()))
+
+
+def plan_warnings(record, everyone: list) -> dict:
+    """What to look at in the plan's unit plans before generating (:func:`docgen.batch.batch_warnings`),
+    each with the units' records it concerns, and how many units have a text the office edited."""
+    wording, edits = made_with(record.id, everyone)
+    by_code = {unit.code: unit for unit in everyone}
+    found = batch_warnings(record.plan, [unit.unit for unit in everyone], ["unit-plan"], wording, edits)
+    return {"found": {warning: [by_code[unit.code] for unit in units] for warning, units in found.items()},
+            "edited": len(edits), "units": len(everyone)}
 
 
 def chosen(store, value: str | None):
@@ -139,10 +155,13 @@ def chosen_batch(form: GenerateForm, everyone: list):
             form.scope.errors.append(_("Chưa có đơn vị nào: hãy thêm hoặc nhập danh sách đơn vị trước."))
     if any(field.errors for field in form):
         return None
-    return record, [unit.unit for unit in units], kinds
+    return record, units, kinds
 
 
 def start_generation(record, units, kinds):
+    """Start the batch of ``kinds`` for the plan ``record`` and the units' records, worded by the
+    office's tables and with the texts it edited, which the generation keeps."""
+    wording, edits = made_with(record.id, units)
     db = session()
     generation = Generation(organisation_id=organisation_id(), plan_id=record.id, plan_summary=plan_title(record),
                             kinds=",".join(kinds), unit_count=len(units), total=len(units) * len(kinds))
@@ -151,8 +170,10 @@ def start_generation(record, units, kinds):
     generation.path = f"{generation.id}.zip"
     audit.record("generate", "generation", generation.id, f"{generation.plan_summary}: {generation.kinds}, "
                                                           f"{generation.unit_count}")
+    wording_store.keep_used(db, generation.id, edits)
     db.commit()
-    jobs.start(generation.id, record.plan, units, kinds, generations.zip_key(generation))
+    jobs.start(generation.id, record.plan, [unit.unit for unit in units], kinds, generations.zip_key(generation),
+               wording, edits)
     return redirect(url_for(".generation", generation_id=generation.id))
 
 
@@ -165,13 +186,16 @@ def preview():
     context = None
     if document:
         plan, unit, kind = document
-        context = document_context(kind, plan, unit)
+        wording, edits = made_with(plan.id, [unit] if unit else [])
+        context = document_context(kind, plan.plan, unit.unit if unit else None, wording=wording,
+                                   edited=edits.get(unit.code) if unit else None)
     return render_template("generate/preview.html", form=form, context=context,
                            download=url_for(".document", **request.args) if context else None)
 
 
 def chosen_document(form: PreviewForm):
-    """(plan, unit or None, kind) from a preview or download request, or None with errors on the form."""
+    """(plan's record, unit's record or None, kind) from a preview or download request, or None with
+    errors on the form."""
     form.validate()  # nothing to check here, but it gives each field a list to put its errors in
     plan_record, unit_record = chosen(plan_store, form.plan.data), chosen(unit_store, form.unit.data)
     if plan_record is None:
@@ -183,7 +207,7 @@ def chosen_document(form: PreviewForm):
         form.unit.errors.append(_("Chọn đơn vị: loại văn bản này làm riêng cho từng đơn vị."))
     if plan_record is None or form.kind.errors or form.unit.errors:
         return None
-    return plan_record.plan, unit_record.unit if unit_record and kind.per_unit != "never" else None, kind.id
+    return plan_record, unit_record if unit_record and kind.per_unit != "never" else None, kind.id
 
 
 @blueprint.get("/van-ban.docx")
@@ -197,13 +221,16 @@ def document():
     return send_document(*document)
 
 
-def send_document(plan, unit, kind: str):
-    """One document made on the spot, logged as downloaded."""
+def send_document(record, unit, kind: str):
+    """One document of the plan's ``record`` (for the unit's record, or None) made on the spot, as the
+    office's batch makes it; logged as downloaded."""
+    plan = record.plan
     if unit is not None:
-        name = document_name(unit, kind)
+        name = document_name(unit.unit, kind)
     else:
         name = safe_name(f"{plan.type.noun} {plan.number or ''} {plan.summary}") + ".docx"
-    data = DocumentRenderer(plan)(unit, kind)
+    wording, edits = made_with(record.id, [unit] if unit else [])
+    data = DocumentRenderer(plan, wording=wording, edits=edits)(unit.unit if unit else None, kind)
     audit.record_now("download", "document", None, name)
     return send_bytes(data, name, DOCX)
 
@@ -211,7 +238,8 @@ def send_document(plan, unit, kind: str):
 @blueprint.get("/lan/<int:generation_id>")
 def generation(generation_id: int):
     record = generations.get(session(), organisation_id(), generation_id) or abort(404)
-    return render_template("generate/run.html", generation=record, units=by_unit(zip_files(record)))
+    return render_template("generate/run.html", generation=record, units=by_unit(zip_files(record)),
+                           edited=wording_store.used(session(), record.id))
 
 
 @blueprint.get("/lan/<int:generation_id>/trang-thai")
@@ -224,6 +252,16 @@ def status(generation_id: int):
 def zip_name(record: Generation) -> str:
     return safe_name(_("Văn bản các đơn vị - lần %(number)s - %(summary)s", number=record.id,
                        summary=record.plan_summary)) + ".zip"
+
+
+@blueprint.post("/lan/<int:generation_id>/huy")
+def cancel(generation_id: int):
+    """Stop a batch waiting or being made; its worker stops at its next document and keeps no ZIP."""
+    record = generations.get(session(), organisation_id(), generation_id) or abort(404)
+    if generations.cancel(session(), record.id):
+        audit.record("cancel", "generation", record.id, record.plan_summary)
+        session().commit()
+    return redirect(url_for(".generation", generation_id=record.id))
 
 
 @blueprint.get("/lan/<int:generation_id>/tai-ve")

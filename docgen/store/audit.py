@@ -21,6 +21,7 @@ ACTIONS = {
     "delete": N_("Xóa"),
     "import": N_("Nhập từ tệp"),
     "generate": N_("Tạo văn bản"),
+    "cancel": N_("Hủy tạo văn bản"),
     "download": N_("Tải về"),
     "upload": N_("Tải lên"),
     "accept": N_("Chấp nhận báo cáo"),

@@ -14,17 +14,15 @@ FOLDER = "generations"
 def zip_key(generation: Generation) -> str:
     return f"{FOLDER}/{generation.path}"
 
-FOLDER = "generations"
-"""Where the generations' ZIPs are kept in the shared files (:mod:`docgen.storage`)."""
-
-
-def zip_key(generation: Generation) -> str:
-    return f"{FOLDER}/{generation.path}"
-
 
 def recent(session: Session, organisation_id: int, limit: int = 50) -> list[Generation]:
     query = select(Generation).where(Generation.organisation_id == organisation_id)
     return list(session.scalars(query.order_by(Generation.id.desc()).limit(limit)))
+
+
+def latest(session: Session, limit: int) -> list[Generation]:
+    """Every organisation's latest generations, for the command line."""
+    return list(session.scalars(select(Generation).order_by(Generation.id.desc()).limit(limit)))
 
 
 def get(session: Session, organisation_id: int, generation_id: int) -> Generation | None:

@@ -69,17 +69,34 @@ ROUTES = {
     "units.save_import": Route(OFFICE_ROLES, {"POST": 302}),
     "units.export_xlsx": Route(OFFICE_ROLES, {"GET": 200}),
     "units.export_csv": Route(OFFICE_ROLES, {"GET": 200}),
+    "wording.index": Route(OFFICE_ROLES, {"GET": 200, "POST": 200}),  # empty tables: refused, shown again
+    "wording.reset": Route(OFFICE_ROLES, {"POST": 302}),
+    # Ids in the query: another committee's plan and unit are not there to choose.
+    "review.index": Route(OFFICE_ROLES, {"GET": 302}, ids=True, foreign=200, query="?plan={plan_id}&unit={unit_id}"),
+    "review.unit": Route(OFFICE_ROLES, {"GET": 200, "POST": 200}, ids=True),  # no text: the form again
+    "review.drop": Route(OFFICE_ROLES, {"POST": 302}, ids=True),
     "generate.index": Route(OFFICE_ROLES, {"GET": 200, "POST": 200}),
     # Ids in the query: another committee's plan and unit are not there to choose.
     "generate.preview": Route(OFFICE_ROLES, {"GET": 200}, ids=True, foreign=200, query=DOCUMENT_QUERY),
     "generate.document": Route(OFFICE_ROLES, {"GET": 200}, ids=True, foreign=400, query=DOCUMENT_QUERY),
     "generate.generation": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.status": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "generate.cancel": Route(OFFICE_ROLES, {"POST": 302}, ids=True),
     "generate.download": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.zip_member": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "reports.index": Route(OFFICE_ROLES, {"GET": 200}),
     "reports.report": Route(OFFICE_ROLES, {"GET": 200, "POST": 200}, ids=True),
     "reports.report_file": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "board.index": Route(OFFICE_ROLES, {"GET": 302}),
+    "board.board": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "board.upload": Route(OFFICE_ROLES, {"POST": 400}, ids=True),  # no file chosen
+    "board.replace": Route(OFFICE_ROLES, {"POST": 404}, ids=True),  # the report is not waiting to replace another
+    "board.unit": Route(OFFICE_ROLES, {"GET": 200, "POST": 400}, ids=True),  # no indicator named
+    "board.summary": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "board.reminder": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "board.figures": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "board.charts": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "board.chart": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "check.index": Route(OFFICE_ROLES, {"GET": 200, "POST": 200}),
     "audit.index": Route(OFFICE_ROLES, {"GET": 200}),
     "admin.index": Route({ADMIN}, {"GET": 200, "POST": 200}),
@@ -139,7 +156,7 @@ def world(app) -> dict[str, dict[str, int | str]]:
             write_batch(seed.plan, [first.unit], ["letter"], path, jobs=1)
         session.add(Generation(organisation_id=1, plan_id=1, plan_summary=seed.summary, kinds="letter", unit_count=1,
                                total=1, done=1, status=Generation.DONE, path="1.zip"))
-    common = {"code": "en", "kind": "letter", "filename": "style.css", "index": 0}
+    common = {"code": "en", "kind": "letter", "filename": "style.css", "index": 0, "choice": "thay", "number": 1}
     own = {**common, "plan_id": 1, "unit_id": first.id, "generation_id": 1, "report_id": reported["DB01"],
            "user_id": office}
     return {"own": own, "unit-foreign": {**own, "plan_id": their_plan, "report_id": reported["DB02"]},
