@@ -24,5 +24,10 @@ class CheckboxesField(SelectMultipleField):
 
 def model_error(item: dict) -> str:
     """A pydantic error of the data model as the sentence shown under its form field."""
-    text = core_message(expected(item))
+    return field_error(expected(item))
+
+
+def field_error(message) -> str:
+    """A message of docgen's core (:class:`~docgen.i18n.Message`) as the sentence shown under a form field."""
+    text = core_message(message)
     return text[:1].upper() + text[1:] + "."

@@ -54,7 +54,7 @@ def document(plan_id: int, kind: str):
     record = plan_store.get(session(), organisation_id(), plan_id) or abort(404)
     if kind not in UNIT_KINDS:
         abort(404)
-    return send_document(record.plan, own_unit().unit, kind)
+    return send_document(record, own_unit(), kind)
 
 
 @blueprint.post("/<int:plan_id>/bao-cao")

@@ -12,20 +12,25 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from pydantic import TypeAdapter, ValidationError
-from wtforms import BooleanField, HiddenField, RadioField, StringField
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
+from docgen.derive import unit_profile
+from docgen.errors import BadInput
 from docgen.model import Unit
 from docgen.store import units as unit_store
 from docgen.units import KIND_LABELS, MAX_CELL_CHARS, MAX_CODE_CHARS, MAX_FILE_BYTES, UnitsFileError, file_rows
-from docgen.units import split_name, units_from_rows, units_to_csv, units_to_xlsx
+from docgen.units import split_name, unit_cells, units_from_rows, units_to_csv, units_to_xlsx, wording_values
 from docgen.vn.text import collapse_spaces, normalize
+from docgen.wording import default_table
+from docgen.wording.unit import MAX_NOUN_CHARS
 from webui import audit
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
-from webui.fields import choices, model_error
+from webui.fields import choices, field_error, model_error
 from webui.i18n import core_message
+from webui.wording import office_table
 
 blueprint = Section("units", __name__, url_prefix="/don-vi", admits=OFFICE)
 
@@ -52,6 +57,18 @@ class UnitForm(FlaskForm):
     place = StringField(_l("Địa danh"), validators=[AS_IN_A_FILE])
     email = StringField(_l("Email"), validators=[
         Optional(), AS_IN_A_FILE, Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Địa chỉ email chưa đúng, ví dụ vanphong@hungyen.gov.vn."))])
+    # How documents speak of the unit, as the units list's columns hold it (docgen.units.wording_values).
+    sector = SelectField(_l("Khối/Lĩnh vực"), validate_choice=False)
+    noun = StringField(_l("Danh xưng"), validators=[Length(max=MAX_NOUN_CHARS, message=_l("Dài tối đa %(max)d ký tự."))])
+    chi_uy = RadioField(_l("Chi bộ có chi ủy"), default="", validate_choice=False, choices=choices([
+        ("", _l("Chưa rõ")), ("Có", _l("Có (từ 9 đảng viên chính thức)")), ("Không", _l("Không, chỉ có bí thư"))]))
+    unions = StringField(_l("Đoàn thể"), validators=[AS_IN_A_FILE])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = [sector.label for sector in (office_table() or default_table()).sectors.values()]
+        typed = [self.sector.data] if self.sector.data and self.sector.data not in labels else []
+        self.sector.choices = choices([("", _("Nhận ra từ tên đơn vị")), *((label, label) for label in labels + typed)])
 
 
 class ImportForm(FlaskForm):
@@ -68,7 +85,23 @@ class ConfirmImportForm(FlaskForm):
 
 @blueprint.get("/")
 def index():
-    return render_template("units/list.html", units=unit_store.all_units(session(), organisation_id()), kinds=KIND_NAMES)
+    records = unit_store.all_units(session(), organisation_id())
+    return render_template("units/list.html", units=records, kinds=KIND_NAMES, described=described(records))
+
+
+def described(records: list) -> dict:
+    """How documents speak of each unit (what the list says, else what its name shows), by record id;
+    None for a unit whose sector the office's tables no longer have."""
+    table = office_table() or default_table()
+    found = {}
+    for record in records:
+        try:
+            profile = unit_profile(record.unit, table)
+        except BadInput:
+            found[record.id] = None
+        else:
+            found[record.id] = {"sector": table.sectors[profile.sector].label, "noun": profile.noun}
+    return found
 
 
 @blueprint.route("/them", methods=["GET", "POST"])
@@ -86,7 +119,7 @@ def create():
 @blueprint.route("/<int:unit_id>", methods=["GET", "POST"])
 def edit(unit_id: int):
     record = unit_store.get(session(), organisation_id(), unit_id) or abort(404)
-    form = UnitForm(data=record.unit.model_dump())
+    form = UnitForm(data={**unit_cells(record.unit), "kind": record.kind})
     if form.validate_on_submit() and (unit := unit_from_form(form, record.id)):
         record.unit = unit
         audit.record("update", "unit", record.id, f"{unit.code} · {unit.committee}")
@@ -125,7 +158,12 @@ def unit_from_form(form: UnitForm, unit_id: int | None = None) -> Unit | None:
         form.code.errors.append(_("Mã “%(code)s” đã dùng cho %(name)s.", code=code, name=same_code.unit.committee))
         return None
     values = {field.name: field.data or "" for field in form if field.name in Unit.model_fields}
-    values.update(code=code, name=name)
+    read, bad = wording_values(values, office_table())
+    for field, message in bad.items():
+        getattr(form, field).errors.append(field_error(message))
+    if bad:
+        return None
+    values.update(read, code=code, name=name)
     try:
         return Unit.model_validate(values)
     except ValidationError as error:
@@ -148,7 +186,7 @@ def import_file():
         form.file.errors.append("; ".join(core_message(item.describe()) for item in error.errors))
         return render_template("units/import.html", form=form)
     try:
-        units = units_from_rows(rows, name)
+        units = units_from_rows(rows, name, office_table())
     except UnitsFileError as error:
         return render_template("units/import.html", form=form, file_name=name, rows=rows[:PREVIEW_ROWS + 1],
                                row_count=len(rows) - 1, errors=error.errors, bad_rows=rows_errors(error))
