@@ -207,6 +207,8 @@ def test_a_bad_wording_cell_is_a_row_error_naming_its_column():
         "(chưa rõ)",
         "dòng 3, cột “Đoàn thể”: tối đa 10 đoàn thể, cách nhau bằng dấu phẩy",
     ]
+    assert refused.value.errors[0].describe().translate("en").startswith(
+        "row 2, column “Khối/Lĩnh vực”: “Trường học” is not a sector;")
 
 
 # -- read exactly: quoting, separators, encodings -------------------------------------------
