@@ -21,7 +21,8 @@ INTERRUPTED = N_("Máy chủ đã dừng khi đang tạo văn bản: hãy tạo 
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["docgen.jobs"] = chosen = runner(app.config["QUEUE_URL"], app.config["START_METHOD"])
+    app.extensions["docgen.jobs"] = chosen = runner(app.config["QUEUE_URL"], app.extensions["docgen.database"],
+                                                    app.extensions["docgen.storage"], app.config["START_METHOD"])
     if isinstance(chosen, InProcess):
         app.extensions["docgen.storage"].forget_unfinished(generations.FOLDER)
         with app.extensions["docgen.database"].session() as session:
@@ -36,7 +37,5 @@ def start(generation_id: int, plan: Plan, units: Sequence[Unit], kinds: Sequence
           wording: Table | None = None, edits: Mapping[str, str] | None = None) -> None:
     """Make the batch in the background into the shared files' ``target`` key, worded by the office's
     ``wording`` tables and with the units' texts it edited (``edits``, by unit code)."""
-    config = current_app.config
-    jobs().submit(Job(generation_id, current_app.extensions["docgen.database"].url, config["STORAGE_URL"],
-                      config["DATA_DIR"], plan, tuple(units), tuple(kinds), target, wording, dict(edits or {}),
-                      config["GENERATION_JOBS"]))
+    jobs().submit(Job(generation_id, plan, tuple(units), tuple(kinds), target, wording, dict(edits or {}),
+                      current_app.config["GENERATION_JOBS"]))

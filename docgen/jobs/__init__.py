@@ -13,7 +13,6 @@ document with one that does not.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import logging
@@ -31,7 +30,7 @@ from lxml import etree
 from docgen.batch import write_batch
 from docgen.i18n import N_
 from docgen.model import Plan, Unit
-from docgen.storage import Storage, open_storage
+from docgen.storage import Storage
 from docgen.store import Database, generations
 from docgen.wording import Table
 
@@ -47,13 +46,10 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Job:
-    """One generation's batch, with all a worker on another machine needs: where the database and
-    the shared files are, and what to make."""
+    """One generation's batch: what to make. Where the database and the shared files are, each runner
+    knows (a worker from its own settings, so no password travels through the queue)."""
 
     generation_id: int
-    database_url: str
-    storage_url: str
-    data_dir: Path
     plan: Plan
     units: tuple[Unit, ...]
     kinds: tuple[str, ...]
@@ -90,25 +86,25 @@ def start_method(chosen: str = "auto") -> str:
 
 
 class InProcess:
-    """Each job in a thread of this process."""
+    """Each job in a thread of this process, into its ``database`` and ``storage``."""
 
-    def __init__(self, method: str = "auto"):
-        self.method = start_method(method)
+    def __init__(self, database: Database, storage: Storage, method: str = "auto"):
+        self.database, self.storage, self.method = database, storage, start_method(method)
         if self.method == "forkserver":
             multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
 
     def submit(self, job: Job) -> None:
-        threading.Thread(target=run, args=(job, self.method), name=f"generation-{job.generation_id}",
-                         daemon=True).start()
+        threading.Thread(target=run, args=(job, self.database, self.storage, self.method),
+                         name=f"generation-{job.generation_id}", daemon=True).start()
 
     def check(self) -> None:
         """Nothing to reach."""
 
 
-def runner(queue_url: str, method: str = "auto") -> Runner:
+def runner(queue_url: str, database: Database, storage: Storage, method: str = "auto") -> Runner:
     """The queue ``queue_url`` names, or, when empty, this process."""
     if not queue_url:
-        return InProcess(method)
+        return InProcess(database, storage, method)
     from docgen.jobs.queue import QueueRunner
 
     return QueueRunner(queue_url)
@@ -130,16 +126,9 @@ class Progress:
                     raise Cancelled
 
 
-@functools.lru_cache(maxsize=4)
-def places(database_url: str, storage_url: str, data_dir: Path) -> tuple[Database, Storage]:
-    """The database and shared files of a job, opened once per process."""
-    return Database(database_url), open_storage(storage_url, data_dir)
-
-
-def run(job: Job, method: str | None = None) -> None:
-    """Make the job's batch, unless it finished or was cancelled already; ``method``: how its workers
-    start (None: the platform's default, for a single-threaded worker)."""
-    database, storage = places(job.database_url, job.storage_url, job.data_dir)
+def run(job: Job, database: Database, storage: Storage, method: str | None = None) -> None:
+    """Make the job's batch into ``storage``, unless it finished or was cancelled already; ``method``:
+    how its workers start (None: the platform's default, for a single-threaded worker)."""
     with database.session() as session:
         if not generations.begin(session, job.generation_id):
             return

@@ -9,10 +9,15 @@ idempotent). A batch is given :data:`TIMEOUT` seconds at most.
 
 from __future__ import annotations
 
+import functools
+
 from redis import Redis
 from rq import Queue, Retry, Worker
 
+from docgen import settings
 from docgen.jobs import Job, run
+from docgen.storage import Storage, open_storage
+from docgen.store import Database, data_dir, default_url
 
 QUEUE = "docgen"
 HEARTBEAT = 2
@@ -30,11 +35,23 @@ class QueueRunner:
         self.queue = Queue(QUEUE, connection=connect(url))
 
     def submit(self, job: Job) -> None:
-        self.queue.enqueue(run, job, job_id=f"generation-{job.generation_id}", job_timeout=TIMEOUT,
+        self.queue.enqueue(perform, job, job_id=f"generation-{job.generation_id}", job_timeout=TIMEOUT,
                            retry=Retry(max=RETRIES), result_ttl=3600, failure_ttl=7 * 86400)
 
     def check(self) -> None:
         self.queue.connection.ping()
+
+
+@functools.cache
+def places() -> tuple[Database, Storage]:
+    """The database and shared files of this worker's settings, opened once per process."""
+    chosen = settings.current()
+    return Database(default_url(data_dir())), open_storage(chosen.storage_url, data_dir())
+
+
+def perform(job: Job) -> None:
+    """The job, in a worker."""
+    run(job, *places())
 
 
 class BatchWorker(Worker):

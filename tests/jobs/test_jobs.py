@@ -47,8 +47,7 @@ class Site:
             session.flush()
             record.path = f"{record.id}.zip"
             key = generations.zip_key(record)
-        return Job(record.id, self.database.url, "", self.data_dir, plan, tuple(units), tuple(kinds), key,
-                   processes=processes)
+        return Job(record.id, plan, tuple(units), tuple(kinds), key, processes=processes)
 
     def row(self, generation_id: int) -> Generation:
         with self.database.session() as session:
@@ -63,7 +62,11 @@ class Site:
         raise AssertionError(f"generation {generation_id}: still {record.status} {record.done}/{record.total}")
 
     def files(self) -> list[str]:
-        return sorted(FolderStorage(self.data_dir).keys(generations.FOLDER))
+        return sorted(self.storage.keys(generations.FOLDER))
+
+    @property
+    def storage(self) -> FolderStorage:
+        return FolderStorage(self.data_dir)
 
 
 @pytest.fixture
@@ -160,7 +163,7 @@ def test_a_cancelled_batch_stops_and_leaves_no_zip(site, seed_plan, redis_url, s
     record = site.row(job.generation_id)
     assert record.status == Generation.CANCELLED and 0 < record.done < record.total
     assert site.files() == []
-    run(job)  # a cancelled job is not redone
+    run(job, site.database, site.storage)  # a cancelled job is not redone
     assert site.row(job.generation_id).status == Generation.CANCELLED and site.files() == []
 
 
@@ -188,21 +191,21 @@ def test_a_batch_whose_worker_is_killed_finishes_on_another(site, seed_plan, red
 
 def test_a_finished_job_is_not_redone_and_a_rerun_rewrites_the_same_zip(site, seed_plan):
     job = site.job(seed_plan, many_units(30), kinds=("letter",))
-    run(job)
+    run(job, site.database, site.storage)
     assert_whole_batch(site, job)
     made = (site.data_dir / job.target).stat().st_mtime_ns
-    run(job)
+    run(job, site.database, site.storage)
     assert (site.data_dir / job.target).stat().st_mtime_ns == made
     with site.database.session() as session:  # as when its worker died mid-batch and it was put back
         record = session.get(Generation, job.generation_id)
         record.status, record.done, record.finished_at = Generation.RUNNING, 7, None
     (site.data_dir / job.target).write_bytes(b"an older ZIP")
-    run(job)
+    run(job, site.database, site.storage)
     assert_whole_batch(site, job)
 
 
 def test_the_in_process_runner_spawns_its_workers_where_there_is_no_fork(site, seed_plan):
-    runner = InProcess("spawn")
+    runner = InProcess(site.database, site.storage, "spawn")
     assert runner.method == "spawn"
     job = site.job(seed_plan, many_units(60), processes=2)  # 180 documents: more than a chunk each
     runner.submit(job)
