@@ -4,18 +4,22 @@ sample units, and accounts to try each role with."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from docgen.files import EXAMPLES, load_organisation, load_plan
 from docgen.register import terms
-from docgen.store import organisations, plans, units, users
+from docgen.store import Database, organisations, plans, units, users
 from docgen.store.schema import OrganisationRecord, User
 from docgen.units import read_units
 
+DEMO_LOGINS = "demo-logins.txt"
 # The units given an account of their own: two đảng bộ and a chi bộ.
 DEMO_UNITS = ("DB01", "DB02", "CB01")
 # The committee's terms for its register (dates made up): the seed plan's, and the current one, open.
@@ -55,3 +59,26 @@ def load_demo_data(session: Session) -> list[Login] | None:
 
 def _password() -> str:
     return secrets.token_urlsafe(12)
+
+
+def fill_if_empty(database: Database, data_dir: Path) -> list[Login] | None:
+    """The demo data in an empty database (as :func:`load_demo_data`), the demo accounts' passwords
+    written once to ``demo-logins.txt`` in the data folder: what `docgen serve` and the commands over
+    its database do on first start."""
+    with database.session() as session:
+        logins = load_demo_data(session)
+    if logins:
+        write_logins(data_dir / DEMO_LOGINS, logins)
+    return logins
+
+
+def write_logins(path: Path, logins: Sequence[Login]) -> None:
+    """The demo accounts, for the person trying docgen out: a new file, its owner's alone."""
+    lines = ["# Tài khoản dùng thử docgen (dữ liệu mẫu). Đổi mật khẩu sau khi đăng nhập; xóa tệp này khi dùng thật.",
+             "# vai trò\ttên đăng nhập\tmật khẩu\tđơn vị"]
+    lines += ["\t".join((login.role, login.name, login.password, login.unit)).rstrip() for login in logins]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(descriptor, 0o600)  # a file left by an earlier database keeps no wider mode
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
