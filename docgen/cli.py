@@ -106,10 +106,12 @@ def import_plan(source: Path, output: Path, org_file: Path | None, fix: bool) ->
 
 
 def _read_text(path: Path) -> str:
+    from docgen.check.package import MAX_FILE_BYTES
     from docgen.importer import decode_text
+    from docgen.uploads import read_file
 
     try:
-        return decode_text(path.read_bytes())
+        return decode_text(read_file(path, MAX_FILE_BYTES))
     except UnicodeDecodeError:
         raise Failure(N_("%(file)s: không phải văn bản mã UTF-8; hãy lưu lại với mã UTF-8 rồi thử lại"), file=path) from None
 
@@ -235,7 +237,8 @@ def _find_unit(code: str | None, units_file: Path | None, wording):
               help=f"Comma-separated kinds: {', '.join(batch_kinds())}.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The ZIP to write.")
-@click.option("--jobs", type=click.IntRange(min=1), help="Worker processes (default: the number of cores).")
+@click.option("--jobs", type=click.IntRange(min=1),
+              help="Worker processes (default: the number of cores; at most 4 × the cores).")
 @click.option("--engine", type=ENGINE_CHOICE, default="compiled", show_default=True,
               help="compiled: prepared once; reference: plain docxtpl for each document.")
 @click.option("--pdf", is_flag=True, help="Each document as .docx and .pdf.")

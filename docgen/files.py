@@ -15,21 +15,26 @@ from pydantic import BaseModel, ValidationError
 
 from docgen.i18n import N_, Message
 from docgen.model import InvalidData, Organisation, Plan, describe_errors
+from docgen.uploads import UnsafeFile, read_file
 
 # The examples ship inside the package (``docgen/examples`` links to the top-level folder in a checkout).
 EXAMPLES = Path(str(files("docgen") / "examples"))
 DEMO_ORGANISATION = EXAMPLES / "organisation.yaml"
 
 Model = TypeVar("Model", bound=BaseModel)
+MAX_YAML_BYTES = 2 * 1024 * 1024  # a plan or an organisation; the seed plan is 22 KB
 # libyaml's loader (in PyYAML's wheels) reads the seed plan in 1 ms instead of 10; same results.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(path: Path) -> object:
+    """A regular file's YAML, read no further than :data:`MAX_YAML_BYTES`."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return yaml.load(read_file(path, MAX_YAML_BYTES).decode("utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise InvalidData(str(path), [Message(N_("không có tệp này"))]) from None
+    except UnsafeFile as error:
+        raise InvalidData(str(path), [error.message]) from None
     except (UnicodeDecodeError, yaml.YAMLError) as error:
         raise InvalidData(str(path), [Message(N_("không đọc được: cần tệp YAML mã UTF-8 (%(error)s)"),
                                               error=error.__class__.__name__)]) from None

@@ -18,30 +18,26 @@ becomes ``-`` at the first level and ``+`` below). A soft line break ends a para
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from os import PathLike
+from pathlib import Path
 from typing import IO
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
 from lxml import etree
 from pydantic import ValidationError
 
 from docgen import outline
+from docgen.check.package import (MAX_CHARACTERS, MAX_FILE_BYTES, NS, RT_NUMBERING, Package, UnreadableDocument,
+                                  read_source)
+from docgen.check.properties import VISIBLE_RUNS, Styles, blocks, run_text
 from docgen.errors import BadInput
 from docgen.format import load_profile
 from docgen.model import DocType, Organisation, Plan, Signature, describe_errors
-from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.numbers import to_roman
 from docgen.vn.syllable import find_glued_words
 from docgen.vn.text import collapse_spaces, fold, tone_styles_in
-
-MAX_DOCX_BYTES = 20 * 1024 * 1024
 
 _TYPES = {doc_type.title: doc_type for doc_type in DocType if doc_type.title}
 _PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -75,8 +71,9 @@ _CITATION = re.compile(
     r"(?:Nghị quyết|Kế hoạch|Chỉ thị|Hướng dẫn|Quy định|Kết luận|Công văn|Thông báo|Quyết định|Chương trình)"
     r"\s+(?:số\s+)?\d+\s*-\s*[A-ZĐ][A-Za-zĐđ]*\s*/\s*[A-ZĐ]"
 )
-_GLUED_COMMA = re.compile(r"[^\W\d_]+,(?=[^\W\d_])[^\W\d_]+")
-_WORD_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_GLUED_COMMA = re.compile(r"(?<![^\W\d_])[^\W\d_]++,(?=[^\W\d_])[^\W\d_]+")  # from a word's start: linear
+_TBL = f"{{{NS['w']}}}tbl"
+_VISIBLE_RUNS = etree.XPath(VISIBLE_RUNS, namespaces=NS)
 
 
 @dataclass
@@ -120,31 +117,22 @@ def import_text(text: str, organisation: Organisation, *, fix: bool = False,
     it) it is the plan's, whatever the text says."""
     if not text.strip():
         raise PlanImportError("Văn bản trống: cần nội dung một kế hoạch (tên loại, trích yếu, nội dung)")
+    if len(text) > MAX_CHARACTERS:
+        raise PlanImportError(f"Văn bản quá dài: hơn {MAX_CHARACTERS} ký tự; cần một kế hoạch, không phải cả tập tài liệu")
     return _import(outline.clean_lines(text, cells=True), organisation, fix, None, keep_organisation)
 
 
 def import_docx(path_or_file: str | PathLike | IO[bytes], organisation: Organisation, *,
                 fix: bool = False, keep_organisation: bool = False) -> ImportResult:
-    """A plan from a .docx: paragraphs and tables in reading order, Word's numbering rebuilt."""
-    data = _read_limited(path_or_file)
+    """A plan from a .docx: paragraphs and tables in reading order, Word's numbering rebuilt. The
+    file is read as the checker reads it, within the same limits (size, parts, paragraphs, tables,
+    characters)."""
     try:
-        check_zip(data)
-        lines = "\n".join(_docx_lines(io.BytesIO(data)))
-    except (UnsafeFile, PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError) as error:
-        reason = str(error) if isinstance(error, UnsafeFile) else "không có phần văn bản Word hoặc tệp bị hỏng"
-        raise PlanImportError(f"Không đọc được tệp .docx: {reason}; cần một tệp Word .docx") from None
+        source = path_or_file.read(MAX_FILE_BYTES + 1) if hasattr(path_or_file, "read") else Path(path_or_file)
+        lines = "\n".join(_docx_lines(Package(read_source(source))))
+    except UnreadableDocument as error:
+        raise PlanImportError(f"Không đọc được tệp .docx: {error}; cần một tệp Word .docx") from None
     return _import(outline.clean_lines(lines), organisation, fix, False, keep_organisation)
-
-
-def _read_limited(source: str | PathLike | IO[bytes]) -> bytes:
-    if hasattr(source, "read"):
-        data = source.read(MAX_DOCX_BYTES + 1)
-    else:
-        with open(source, "rb") as file:
-            data = file.read(MAX_DOCX_BYTES + 1)
-    if len(data) > MAX_DOCX_BYTES:
-        raise PlanImportError("Tệp .docx quá lớn: cần một tệp không quá 20 MB")
-    return data
 
 
 def _import(lines: list[str], organisation: Organisation, fix: bool, wrapped: bool | None,
@@ -502,51 +490,48 @@ def _checked(text: str, where: str, fix: bool, found: list[Suggestion]) -> str:
     return text
 
 
-def _docx_lines(stream: IO[bytes]):
-    """The text of a .docx, a line per paragraph, table cells in reading order (header, signature)."""
-    document = docx.Document(stream)
-    numbering = _Numbering(document)
+def _docx_lines(package: Package) -> Iterator[str]:
+    """The text of a .docx, a line per paragraph, table cells in reading order (header, signature);
+    a cell merged with the one above is read there."""
+    numbering = _Numbering(package)
 
     def lines(container):
-        for block in container.iter_inner_content():
-            if isinstance(block, Table):
-                seen = set()
-                for row in block.rows:
-                    for cell in row.cells:
-                        if cell._tc not in seen:
-                            seen.add(cell._tc)
-                            yield from lines(cell)
-                            yield ""
+        for block in blocks(container):
+            if block.tag == _TBL:
+                for cell in block.iterfind("w:tr/w:tc", NS):
+                    merge = cell.find("w:tcPr/w:vMerge", NS)
+                    if merge is None or merge.get(_w("val"), "continue") != "continue":
+                        yield from lines(cell)
+                        yield ""
             else:
-                yield numbering.marker(block) + block.text
+                yield numbering.marker(block) + "".join(run_text(run) for run in _VISIBLE_RUNS(block))
 
-    yield from lines(document)
+    yield from lines(package.document.find("w:body", NS))
 
 
 class _Numbering:
     """The markers Word draws itself (automatic numbering, bullets), which paragraph text leaves out."""
 
-    def __init__(self, document):
-        try:
-            root = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
-        except KeyError:
-            root = None
+    def __init__(self, package: Package):
+        self.styles = Styles(package.styles, None)
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        root = package.by_type(RT_NUMBERING)
         if root is None:
             return
-        abstracts = {item.get(_w("abstractNumId")): item for item in root.iterfind("w:abstractNum", _WORD_NS)}
-        for num in root.iterfind("w:num", _WORD_NS):
-            ref = num.find("w:abstractNumId", _WORD_NS)
+        abstracts = {item.get(_w("abstractNumId")): item for item in root.iterfind("w:abstractNum", NS)}
+        for num in root.iterfind("w:num", NS):
+            ref = num.find("w:abstractNumId", NS)
             abstract = abstracts.get(None if ref is None else ref.get(_w("val")))
-            levels = [] if abstract is None else abstract.iterfind("w:lvl", _WORD_NS)
-            self.levels[num.get(_w("numId"))] = {int(level.get(_w("ilvl"), "0")): _level(level) for level in levels}
+            levels = [] if abstract is None else abstract.iterfind("w:lvl", NS)
+            self.levels[num.get(_w("numId"))] = {_number(level.get(_w("ilvl")), 0): _level(level) for level in levels}
 
     def marker(self, paragraph) -> str:
         """``"1. "``, ``"a) "``, ``"- "`` … for a numbered or bulleted paragraph, else ``""``."""
-        num_id, ilvl = _num_pr(paragraph)
+        style_id = self.styles.resolve_id(_value(paragraph.find("w:pPr/w:pStyle", NS)), "paragraph")
+        num_id, ilvl = self._num_pr(paragraph, style_id)
         fmt, text, start = self.levels.get(num_id, {}).get(ilvl, ("", "", 1))
-        if num_id is None and paragraph.style is not None and "Bullet" in paragraph.style.name:
+        if num_id is None and "Bullet" in (self.styles.name(style_id) or ""):
             fmt = "bullet"
         if fmt == "bullet":
             return "+ " if text == "+" or (ilvl > 0 and text not in ("-", "–")) else "- "
@@ -564,35 +549,40 @@ class _Numbering:
 
         return re.sub(r"%(\d)", number, text) + " "
 
+    def _num_pr(self, paragraph, style_id: str | None) -> tuple[str | None, int]:
+        """The paragraph's numbering, its own or its style's."""
+        for holder in (paragraph, *self.styles.chain(style_id)):
+            num_pr = holder.find("w:pPr/w:numPr", NS)
+            if num_pr is not None:
+                num_id = _value(num_pr.find("w:numId", NS))
+                return num_id, _number(_value(num_pr.find("w:ilvl", NS)), 0)
+        return None, 0
+
 
 def _w(name: str) -> str:
-    return f"{{{_WORD_NS['w']}}}{name}"
+    return f"{{{NS['w']}}}{name}"
+
+
+def _value(element) -> str | None:
+    return None if element is None else element.get(_w("val"))
+
+
+def _number(text: str | None, default: int) -> int:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return default
 
 
 def _level(level) -> tuple[str, str, int]:
     def value(tag: str, default: str) -> str:
-        element = level.find(f"w:{tag}", _WORD_NS)
-        return default if element is None else element.get(_w("val"), default)
+        return _value(level.find(f"w:{tag}", NS)) or default
 
-    return value("numFmt", "decimal"), value("lvlText", ""), int(value("start", "1"))
-
-
-def _num_pr(paragraph) -> tuple[str | None, int]:
-    """The paragraph's numbering, its own or its style's."""
-    p_pr = paragraph._p.pPr
-    num_pr = None if p_pr is None else p_pr.numPr
-    style = paragraph.style
-    while num_pr is None and style is not None:
-        p_pr = style.element.pPr
-        num_pr = None if p_pr is None else p_pr.numPr
-        style = style.base_style
-    if num_pr is None or num_pr.numId is None:
-        return None, 0
-    return str(num_pr.numId.val), 0 if num_pr.ilvl is None else num_pr.ilvl.val
+    return value("numFmt", "decimal"), value("lvlText", ""), _number(value("start", "1"), 1)
 
 
 def _format(fmt: str, n: int) -> str:
-    if fmt in ("upperRoman", "lowerRoman"):
+    if fmt in ("upperRoman", "lowerRoman") and 1 <= n <= 3999:
         roman = to_roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt in ("lowerLetter", "upperLetter"):

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from docgen.errors import BadInput
 from docgen.i18n import N_, Message
 from docgen.model import Unit, expected
-from docgen.uploads import UnsafeFile, check_zip
+from docgen.uploads import UnsafeFile, open_zip, read_file
 from docgen.vn.text import collapse_spaces, fold, nfc, normalize
 from docgen.wording import Table, chi_uy_label, parse_chi_uy, parse_noun, parse_sector, parse_unions, unions_cell
 
@@ -224,8 +224,10 @@ def unit_cells(unit: Unit) -> dict[str, str]:
 def read_units(path: Path, table: Table | None = None) -> list[Unit]:
     """Units from a .csv or .xlsx file, read no further than the size limit (whatever the file
     system says its size is); sectors are ``table``'s (see :func:`units_from_rows`)."""
-    with path.open("rb") as file:
-        data = file.read(MAX_FILE_BYTES + 1)
+    try:
+        data = read_file(path, MAX_FILE_BYTES)
+    except UnsafeFile as error:
+        raise UnitsFileError(path.name, [RowError(0, "", error.message)]) from None
     return units_from_rows(file_rows(data, path.name), path.name, table)
 
 
@@ -348,7 +350,7 @@ def _xlsx_rows(data: bytes, source: str) -> list[list[str]]:
     from openpyxl import load_workbook
 
     try:
-        check_zip(data, MAX_UNPACKED_BYTES)
+        open_zip(data, MAX_UNPACKED_BYTES)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnsafeFile as error:
         raise UnitsFileError(source, [RowError(0, "", error.message)]) from None

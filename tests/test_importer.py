@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from docgen import outline
 from docgen.cli import main
 from docgen.files import load_plan
-from docgen.importer import MAX_DOCX_BYTES, PlanImportError, import_docx, import_text
+from docgen.check.package import MAX_FILE_BYTES
+from docgen.importer import PlanImportError, import_docx, import_text
 from docgen.model import DocType, Organisation
 
 from .pasted import corpus, header_of, import_pasted
@@ -306,4 +307,4 @@ def test_files_that_are_not_docx_are_refused(data, organisation, tmp_path):
 
 def test_docx_over_the_size_limit_is_refused(organisation):
     with pytest.raises(PlanImportError, match="20 MB"):
-        import_docx(io.BytesIO(bytes(MAX_DOCX_BYTES + 1)), organisation)
+        import_docx(io.BytesIO(bytes(MAX_FILE_BYTES + 1)), organisation)

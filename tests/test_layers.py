@@ -20,7 +20,7 @@ ALLOWED = {
     "docgen.engine": {"docgen.errors", "docgen.i18n", "docgen.atomic", "docgen.kinds"},
     "docgen.outline": {"docgen.vn"},
     "docgen.model": {"docgen.errors", "docgen.i18n", "docgen.vn"},
-    "docgen.check": {"docgen.errors", "docgen.i18n", "docgen.format", "docgen.vn"},
+    "docgen.check": {"docgen.errors", "docgen.i18n", "docgen.format", "docgen.vn", "docgen.uploads"},
     "docgen.builder": {"docgen.format", "docgen.kinds"},
 }
 

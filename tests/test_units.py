@@ -16,6 +16,7 @@ from docgen.units import (
     MAX_CELL_CHARS,
     MAX_CODE_CHARS,
     MAX_COLUMNS,
+    MAX_FILE_BYTES,
     MAX_ROWS,
     UnitsFileError,
     file_rows,
@@ -327,8 +328,12 @@ def test_hostile_values_round_trip(tmp_path, suffix, export):
 def test_size_is_capped_while_reading_not_taken_from_the_file_system(tmp_path):
     endless = tmp_path / "units.csv"
     endless.symlink_to("/dev/zero")  # the file system says 0 bytes
-    with pytest.raises(UnitsFileError, match="tệp quá lớn: tối đa 5 MB"):
+    with pytest.raises(UnitsFileError, match=r"^units.csv: không phải tệp thường"):
         read_units(endless)
+    too_big = tmp_path / "big.csv"
+    too_big.write_bytes(b"x" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(UnitsFileError, match=r"^big.csv: tệp quá lớn \(tối đa 5 MB\)$"):
+        read_units(too_big)
 
 
 def test_a_million_rows_are_refused_after_the_limit_not_read(tmp_path):

@@ -8,7 +8,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 
-from docgen.uploads import UnsafeFile, check_zip
 from docgen.vn.text import normalize
 from webui.access import OFFICE, Section
 from webui.i18n import core_message, select_locale
@@ -43,8 +42,7 @@ def check(form: CheckForm):
 
     data = form.file.data.read()
     try:
-        check_zip(data)
         return check_document(data, language=select_locale())
-    except (UnsafeFile, UnreadableDocument) as error:
+    except UnreadableDocument as error:
         form.file.errors.append(_("Không đọc được tệp: %(reason)s", reason=core_message(error)))
         return None

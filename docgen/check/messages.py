@@ -30,6 +30,10 @@ MESSAGES = {
         "info",
         N_("Không nhận ra đây là văn bản của Đảng (không có tiêu đề “%(heading)s”) hay của Nhà nước."),
     ),
+    "text-findings-cut": RuleMessage(
+        "info",
+        N_("Chỉ liệt kê %(max)s chỗ đầu tiên về chữ viết; văn bản còn những chỗ như vậy ở sau."),
+    ),
     "paper-size": RuleMessage("error", N_("Khổ giấy %(actual)s mm; phải là A4 (%(expected)s mm).")),
     "orientation": RuleMessage("error", N_("Trang đầu nằm ngang; văn bản phải trình bày trên trang dọc.")),
     "margins": RuleMessage("warning", N_("Lề %(actual)s; quy định %(expected)s (±%(tolerance)s mm).")),

@@ -1,13 +1,15 @@
 """Opening a .docx someone sent: a ZIP of XML parts, read defensively.
 
 Anything can arrive as "FILE.docx" (an old .doc, a PDF, a truncated download, a zip bomb), so
-every way of failing ends in :class:`UnreadableDocument` with a one-line message, and nothing
-is decompressed before the archive's declared sizes have been judged.
+every way of failing ends in :class:`UnreadableDocument` with a one-line message. The archive is
+opened by :func:`docgen.uploads.open_zip` (every member inflated and measured first), and each
+part is parsed as it is inflated, its elements, paragraphs, tables and characters counted against
+limits that keep the memory and the time of whatever reads it (the checker, the importer, the
+report reader) bounded.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
 import zipfile
 import zlib
@@ -16,14 +18,19 @@ from pathlib import Path
 from lxml import etree
 
 from docgen.errors import BadInput
-from docgen.i18n import N_
+from docgen.i18n import N_, Message
+from docgen.uploads import UnsafeFile, open_zip, read_file
 from docgen.vn.text import collapse_spaces
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_PART_RATIO = 100  # XML compresses about 10:1; a hundredfold part is a bomb
-MAX_PARTS = 5000
+MAX_PART_BYTES = 16 * 1024 * 1024  # one XML part, inflated (a hundred pages of Word are under 5 MB)
+MAX_ELEMENTS = 300_000  # in all the parts read: about 65 MB of parsed XML
+MAX_PARAGRAPHS = 5_000  # about 150 pages
+MAX_TABLES = 200
+MAX_CHARACTERS = 500_000  # of text, about 150 pages
+MAX_PARAGRAPH_CHARACTERS = 20_000  # in one paragraph, about six pages: the text rules' work grows with it
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 64 * 1024
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -38,10 +45,12 @@ NS = {
 RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 RT_THEME = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 W_DOCUMENT = f"{{{NS['w']}}}document"
+_P, _TBL, _T = (f"{{{NS['w']}}}{tag}" for tag in ("p", "tbl", "t"))
 
 # No DTDs, no entities, no network: a part is data, never instructions to the parser.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
 
 
 class UnreadableDocument(BadInput):
@@ -60,6 +69,7 @@ class Package:
         self._zip = _open_zip(data)
         self._names = set(self._zip.namelist())
         self._parsed: dict[str, etree._Element] = {}
+        self._counts = {"elements": 0, "paragraphs": 0, "tables": 0, "characters": 0, "paragraph": 0}
         main = self._main_part_name()
         self.document = self.xml(main)
         if self.document is None or self.document.tag != W_DOCUMENT:
@@ -67,29 +77,65 @@ class Package:
         if self.document.find("w:body", NS) is None:
             raise UnreadableDocument(N_("tệp .docx hỏng: không có nội dung"))
         self._rels = self._relationships(main)
-        self.styles = self._related_xml(RT_STYLES)
-        self.theme = self._related_xml(RT_THEME)
+        self.styles = self.by_type(RT_STYLES)
+        self.theme = self.by_type(RT_THEME)
 
     def xml(self, name: str):
         """The parsed part, or None when the package has no such part; parsed once, so that a part
         several sections show (one header for all) is one and the same element."""
         if name not in self._names:
             return None
-        if name in self._parsed:
-            return self._parsed[name]
-        try:
-            self._parsed[name] = etree.fromstring(self._zip.read(name), _PARSER)
-            return self._parsed[name]
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
-                RuntimeError) as error:
-            raise UnreadableDocument(N_("tệp hỏng: %(part)s: %(reason)s"), part=name, reason=_reason(error)) from error
+        if name not in self._parsed:
+            try:
+                self._parsed[name] = self._parse(name)
+            except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+                    RuntimeError) as error:
+                raise UnreadableDocument(N_("tệp hỏng: %(part)s: %(reason)s"), part=name,
+                                         reason=_reason(error)) from error
+        return self._parsed[name]
+
+    def _parse(self, name: str):
+        """The part, parsed as it is inflated, what it holds counted as it comes: the first chunk
+        past a limit stops the reading."""
+        parser = etree.XMLPullParser(events=("end",), **_PARSER_OPTIONS)
+        size = 0
+        with self._zip.open(name) as part:
+            while chunk := part.read(_CHUNK):
+                size += len(chunk)
+                if size > MAX_PART_BYTES:
+                    raise UnreadableDocument(N_("văn bản quá lớn: phần %(part)s hơn %(max)s MB"), part=name,
+                                             max=MAX_PART_BYTES // (1024 * 1024))
+                parser.feed(chunk)
+                self._count(parser.read_events())
+        root = parser.close()
+        self._count(parser.read_events())
+        return root
+
+    def _count(self, events) -> None:
+        counts = self._counts
+        for _event, element in events:
+            counts["elements"] += 1
+            if element.tag == _P:
+                if counts["paragraph"] > MAX_PARAGRAPH_CHARACTERS:
+                    raise _too_much(N_("ký tự trong một đoạn văn"), MAX_PARAGRAPH_CHARACTERS)
+                counts["paragraphs"] += 1
+                counts["paragraph"] = 0
+            elif element.tag == _TBL:
+                counts["tables"] += 1
+            elif element.tag == _T and element.text:
+                counts["characters"] += len(element.text)
+                counts["paragraph"] += len(element.text)
+        for what, (limit, shown) in _LIMITS.items():
+            if counts[what] > limit:
+                raise _too_much(shown, limit)
 
     def related(self, rel_id: str):
         """The part a relationship id of the main document points to (headers, footers)."""
         target = self._rels.get(rel_id)
         return self.xml(target[1]) if target else None
 
-    def _related_xml(self, rel_type: str):
+    def by_type(self, rel_type: str):
+        """The first part of that relationship type of the main document (styles, numbering …), or None."""
         name = next((target for kind, target in self._rels.values() if kind == rel_type), None)
         return self.xml(name) if name else None
 
@@ -115,26 +161,33 @@ class Package:
         return found
 
 
+_LIMITS = {
+    "elements": (MAX_ELEMENTS, N_("thẻ XML")),
+    "paragraphs": (MAX_PARAGRAPHS, N_("đoạn văn")),
+    "tables": (MAX_TABLES, N_("bảng")),
+    "characters": (MAX_CHARACTERS, N_("ký tự")),
+}
+
+
+def _too_much(what: str, limit: int) -> UnreadableDocument:
+    return UnreadableDocument(N_("văn bản quá lớn: hơn %(max)s %(what)s"), max=limit, what=Message(what))
+
+
 def read_source(source: Path | bytes) -> bytes:
-    """The file's bytes, refusing what is too large before reading it."""
+    """The file's bytes (a regular file, read no further than the limit), or the bytes given."""
     if isinstance(source, (bytes, bytearray)):
         data = bytes(source)
     else:
-        path = Path(source)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise _too_large(path.stat().st_size)
-            data = path.read_bytes()
+            data = read_file(Path(source), MAX_FILE_BYTES)
+        except UnsafeFile as error:
+            raise UnreadableDocument(error.message.id, **error.message.params) from None
         except OSError as error:
             raise UnreadableDocument(N_("không đọc được tệp: %(reason)s"), reason=error.strerror) from error
     if len(data) > MAX_FILE_BYTES:
-        raise _too_large(len(data))
+        raise UnreadableDocument(N_("tệp quá lớn: %(size)s MB > %(limit)s MB"), size=f"{len(data) / 1024 / 1024:.1f}",
+                                 limit=MAX_FILE_BYTES // (1024 * 1024))
     return data
-
-
-def _too_large(size: int) -> UnreadableDocument:
-    return UnreadableDocument(N_("tệp quá lớn: %(size)s MB > %(limit)s MB"), size=f"{size / 1024 / 1024:.1f}",
-                              limit=MAX_FILE_BYTES // (1024 * 1024))
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
@@ -145,23 +198,6 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
     if not data.startswith(b"PK"):
         raise UnreadableDocument(N_("không phải tệp .docx (không phải tệp ZIP)"))
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
-        raise UnreadableDocument(N_("tệp .docx hỏng: %(reason)s"), reason=_reason(error)) from error
-    _refuse_bombs(infos)
-    return archive
-
-
-def _refuse_bombs(infos: list[zipfile.ZipInfo]) -> None:
-    """Judge the declared sizes: zipfile never inflates a part beyond what it declares."""
-    if len(infos) > MAX_PARTS:
-        raise UnreadableDocument(N_("tệp .docx bất thường (bom nén): %(count)s phần"), count=len(infos))
-    unpacked = sum(info.file_size for info in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableDocument(N_("tệp .docx bất thường (bom nén): giải nén ra %(size)s MB"),
-                                 size=f"{unpacked / 1024 / 1024:.0f}")
-    for info in infos:
-        if info.file_size > 1024 * 1024 and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1):
-            raise UnreadableDocument(N_("tệp .docx bất thường (bom nén): phần %(part)s nở ra %(ratio)s lần"),
-                                     part=info.filename, ratio=info.file_size // max(info.compress_size, 1))
+        return open_zip(data)
+    except UnsafeFile as error:
+        raise UnreadableDocument(error.message.id, **error.message.params) from None

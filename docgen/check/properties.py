@@ -32,6 +32,7 @@ TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_MM = 36000
 DEFAULT_CELL_MARGIN_TWIPS = 108  # Word's 0.19 cm left and right cell margin
 DEFAULT_SIZE_PT = 10.0  # what Word assumes when no w:sz is set anywhere
+MAX_STYLE_DEPTH = 32  # styles a style is based on, in a chain (Word's own are two or three deep)
 TOGGLES = ("b", "i", "caps")
 ALIGNMENTS = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
               "both": "justify", "distribute": "justify", "lowKashida": "justify",
@@ -199,9 +200,10 @@ class Styles:
         return self._defaults.get(kind)
 
     def chain(self, style_id: str | None) -> list:
-        """The style and the styles it is based on, nearest first (cycles cut)."""
+        """The style and the styles it is based on, nearest first (cycles cut, and chains deeper than
+        any document's: each paragraph and run walks its chains)."""
         found, seen = [], set()
-        while style_id in self._by_id and style_id not in seen:
+        while style_id in self._by_id and style_id not in seen and len(found) < MAX_STYLE_DEPTH:
             seen.add(style_id)
             style = self._by_id[style_id]
             found.append(style)
@@ -266,7 +268,7 @@ class WordDocument:
 
     def _walk_blocks(self, container, cells, table_style, cell_width) -> None:
         counter = 0
-        for child in _blocks(container):
+        for child in blocks(container):
             if child.tag == w("p"):
                 if cells:
                     counter += 1
@@ -409,7 +411,7 @@ class WordDocument:
         )
 
 
-def _blocks(container) -> Iterator:
+def blocks(container) -> Iterator:
     """Paragraphs and tables of a body or cell, looking through content controls and custom XML."""
     for child in container:
         if child.tag in (w("p"), w("tbl")):
@@ -417,9 +419,9 @@ def _blocks(container) -> Iterator:
         elif child.tag == w("sdt"):
             content = child.find("w:sdtContent", NS)
             if content is not None:
-                yield from _blocks(content)
+                yield from blocks(content)
         elif child.tag == w("customXml"):
-            yield from _blocks(child)
+            yield from blocks(child)
 
 
 def _nearest(levels, path: str):

@@ -33,6 +33,7 @@ PAGE_FIELD = re.compile(r"^\s*PAGE\b", re.IGNORECASE)
 LINES_PER_PAGE = 40  # 14 pt single-spaced on A4 with the Party margins, with paragraph spacing
 CHARS_PER_LINE = 90
 EXCERPT_CHARS = 80
+MAX_TEXT_FINDINGS = 1_000  # text findings listed; past them one note says there are more
 
 
 def run_rules(doc: WordDocument, profile: Profile, *, allow: Iterable[str] = (), language: str = "vi") -> CheckResult:
@@ -427,6 +428,7 @@ class Checker:
                 styles[style] += count
         tone_style = styles.most_common(1)[0][0] if len(styles) == 2 and len(set(styles.values())) == 2 else None
         blanks = [re.compile(self.checks.number_blank), re.compile(self.checks.place_date_blank)]
+        listed = 0
         for paragraph in self.doc.paragraphs:
             if not paragraph.text.strip():
                 continue
@@ -434,6 +436,10 @@ class Checker:
             for found in check_text(paragraph.text, allow=self.allow, tone_style=tone_style):
                 if blank and found.rule == "double-space":
                     continue
+                if listed == MAX_TEXT_FINDINGS:
+                    self.report("text-findings-cut", None, max=MAX_TEXT_FINDINGS)
+                    return
+                listed += 1
                 self.findings.append(Finding(
                     rule=found.rule,
                     severity=found.severity,

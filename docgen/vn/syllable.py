@@ -82,6 +82,7 @@ def _rhyme_table() -> dict[str, frozenset[int]]:
 
 
 _RHYMES = _rhyme_table()
+_LONGEST = max(map(len, _ONSETS)) + max(map(len, _RHYMES))  # letters a syllable can have
 
 
 def _letters(word: str) -> tuple[str, list[tuple[str, int]]] | None:
@@ -173,7 +174,7 @@ def split_glued(word: str) -> tuple[str, str] | None:
     `thựchiện` comes out `thự chiện`: only a word list could tell).
     """
     word = normalize(word)
-    if is_syllable(word):
+    if len(word) > 2 * _LONGEST or is_syllable(word):  # too long for two: not tried cut by cut
         return None
     two_tones = _tone_count(word) >= 2
     for cut in range(1, len(word)):

@@ -37,10 +37,10 @@ def test_unreadable_files_are_refused_next_to_the_field(client):
 def test_core_reasons_are_shown_in_the_page_language(client):
     client.get("/ngon-ngu/en")
     text = page_text(client.post("/kiem-tra/", data={"file": upload(b"not a zip", "a.docx")}))
-    assert "Cannot read the file: not a valid Office file (the zip package cannot be read)" in text
+    assert "Cannot read the file: not a .docx file (not a ZIP archive)" in text
     client.get("/ngon-ngu/vi")
     text = page_text(client.post("/kiem-tra/", data={"file": upload(b"not a zip", "a.docx")}))
-    assert "Không đọc được tệp: không phải tệp Office hợp lệ (không đọc được gói zip)" in text
+    assert "Không đọc được tệp: không phải tệp .docx (không phải tệp ZIP)" in text
 
 
 def test_zip_bombs_are_refused(client):
