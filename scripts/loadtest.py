@@ -6,7 +6,8 @@ database with the demo committee, ``--units`` units and one office account per s
 lets ``--users`` users sign in and browse (home, plans, the plan, units, a unit, the generation page)
 and edit (save a unit's form with a new secretary's name) for ``--seconds``, with a second's thought
 between requests, while ``--batches`` batches of every unit × the default kinds are started at once.
-It stops when the time is up and every batch has finished, or after ``--limit`` seconds.
+It stops when the time is up and every batch has finished, or after ``--limit`` seconds (a batch
+unfinished then counts as an error; its documents made so far count in the throughput).
 
 ``--postgres`` runs the database on a throwaway PostgreSQL server, ``--workers N`` hands batches to a
 Redis queue (a throwaway redis-server) and N ``docgen worker`` processes. Prints the request
@@ -236,20 +237,22 @@ def main() -> None:
         batch_started = time.monotonic()
         status_urls = start_batches(Recorder(), base, sessions[0], options.batches)
         finished: dict[str, float] = {}
-        documents = 0
+        made = dict.fromkeys(status_urls, 0)  # documents each batch has made
         limit = time.monotonic() + options.limit
         while time.monotonic() < limit:
             for url in status_urls:
                 if url not in finished:
                     status = sessions[0].get(url, timeout=60).json()
+                    made[url] = status["total"] if status["status"] == "done" else status["done"]
                     if status["finished"]:
                         finished[url] = time.monotonic() - batch_started
-                        documents += status["total"]
                         if status["status"] != "done":
                             recorder.errors.append(f"batch {url}: {status['status']} {status['error']}")
             if len(finished) == len(status_urls) and time.monotonic() - batch_started >= options.seconds:
                 break
             time.sleep(0.5)
+        all_done = len(finished) == len(status_urls)
+        batch_seconds = max(finished.values()) if all_done else time.monotonic() - batch_started
         stop.set()
         for user in users:
             user.join()
@@ -262,17 +265,18 @@ def main() -> None:
         latencies = sorted(recorder.latencies)
         p50 = statistics.median(latencies) * 1000
         p95 = latencies[int(0.95 * (len(latencies) - 1))] * 1000
-        batch_seconds = max(finished.values(), default=0)
         setup = f"{'PostgreSQL' if options.postgres else 'SQLite'} + " + (
             f"queue, {options.workers} workers" if options.workers else "in-process")
         print(f"{len(latencies)} requests by {options.users} users, {options.batches} batches of "
               f"{options.units} units × {len(KINDS)} kinds on {os.cpu_count()} cores", file=sys.stderr)
         for error in recorder.errors[:20]:
             print(f"error: {error}", file=sys.stderr)
-        print("| setup | requests | p50 ms | p95 ms | max ms | errors | batches done in | documents/s | peak memory |")
+        documents = sum(made.values())
+        print("| setup | requests | p50 ms | p95 ms | max ms | errors | documents made | in | documents/s | "
+              "peak memory |")
         print(f"| {setup} | {len(latencies)} | {p50:.0f} | {p95:.0f} | {latencies[-1] * 1000:.0f} | "
-              f"{len(recorder.errors)} | {batch_seconds:.1f} s | {documents / batch_seconds if batch_seconds else 0:.0f} | "
-              f"{peak[0] / 1024:.0f} MiB |")
+              f"{len(recorder.errors)} | {documents} of {len(status_urls) * options.units * len(KINDS)} | "
+              f"{batch_seconds:.0f} s | {documents / batch_seconds:.0f} | {peak[0] / 1024:.0f} MiB |")
     finally:
         for process in processes:
             process.terminate()
