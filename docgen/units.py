@@ -284,7 +284,7 @@ def _csv_rows(data: bytes, source: str) -> list[list[str]]:
     text = _decoded(data, source)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        return _bounded(reader, source)
+        return _bounded(([_restored(cell) for cell in row] for row in reader), source)
     except csv.Error:
         raise UnitsFileError(source, [RowError(reader.line_num, "", Message(N_(
             "dấu ngoặc kép không đúng cách viết CSV: một ô có dấu ngoặc kép phải nằm trọn trong "
@@ -382,10 +382,24 @@ def _export_rows(units: list[Unit]) -> list[list[str]]:
     return rows
 
 
+# What a spreadsheet opening a CSV takes for the start of a formula (OWASP: = + - @ tab CR), and the
+# quote itself: an exported cell starting with one gets a ' in front, which import takes away again
+# (only when one of these follows it, so a name typed with a ' in front keeps it).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _neutralised(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def _restored(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
 def units_to_csv(units: list[Unit]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel on Windows shows the diacritics."""
+    """UTF-8 with a byte-order mark, so Excel on Windows shows the diacritics; no cell a formula."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(_export_rows(units))
+    csv.writer(out, lineterminator="\r\n").writerows([_neutralised(cell) for cell in row] for row in _export_rows(units))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -398,7 +412,7 @@ def units_to_xlsx(units: list[Unit]) -> bytes:
     sheet.title = "Đơn vị"
     for row in _export_rows(units):
         sheet.append(row)
-        # A text starting with "=" stays text (a formula would be read back empty).
+        # Every cell a text: "=…" is not a formula (it would run, and read back empty).
         for cell in sheet[sheet.max_row]:
             cell.data_type = "s"
     for cell in sheet[1]:

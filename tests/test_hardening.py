@@ -8,6 +8,7 @@ honest .docx of 97,000 paragraphs took 59 s to check and over 200 s to import; `
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import sys
@@ -188,3 +189,29 @@ def test_jobs_are_capped_at_four_per_core(tmp_path):
     assert run.status == 2 and run.stderr.strip().splitlines()[-1] == \
         f"docgen: số tiến trình phải từ 1 đến {cap} (4 × {cap // 4} lõi), không phải 100000"
     assert run.peak_mb < MEMORY_MB and not (tmp_path / "out.zip").exists()
+
+
+FORMULAS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_exports_hold_no_formula_and_import_back_as_the_same_units(tmp_path):
+    """Before: `=HYPERLINK(…)` and `=cmd|…` went out as live formulas, `=`, `+`, `-`, `@` raw into CSV."""
+    from openpyxl import load_workbook
+
+    from docgen.model import Unit
+    from docgen.units import read_units, units_to_csv, units_to_xlsx
+
+    units = [Unit(code="=1+1", name='=HYPERLINK("http://x.vn","Bấm")', kind="chi-bo", secretary="+84 912 345 678",
+                  deputy="-Lê Văn Ba", place="@Hà Nội", email="a@b.vn"),
+             Unit(code="=cmd|' /C calc'!A0", name="'Sở Y tế", kind="dang-bo", secretary="''Hai", deputy="'=Ba")]
+    text = units_to_csv(units).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert [cell for cell in cells if cell.startswith(FORMULAS)] == []
+    assert {"'=1+1", "'+84 912 345 678", "'-Lê Văn Ba", "'@Hà Nội", "''Sở Y tế", "'''Hai", "''=Ba"} <= set(cells)
+    workbook = load_workbook(io.BytesIO(units_to_xlsx(units)))
+    assert {cell.data_type for row in workbook.active.iter_rows() for cell in row} <= {"s", "inlineStr"}  # text
+    with zipfile.ZipFile(io.BytesIO(units_to_xlsx(units))) as package:
+        assert b"<f>" not in package.read("xl/worksheets/sheet1.xml")
+    for name, export in (("again.csv", units_to_csv), ("again.xlsx", units_to_xlsx)):
+        (tmp_path / name).write_bytes(export(units))
+        assert read_units(tmp_path / name) == units
