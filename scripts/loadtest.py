@@ -198,7 +198,8 @@ def main() -> None:
         server = subprocess.Popen([str(DOCGEN), "serve", "--host", LOOPBACK, "--port", str(port)], env=environment,
                                   stderr=subprocess.DEVNULL)
         processes.append(server)
-        processes += [subprocess.Popen([str(DOCGEN), "worker"], env=environment, stderr=subprocess.DEVNULL)
+        processes += [subprocess.Popen([str(DOCGEN), "worker"], env=environment, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
                       for _ in range(options.workers)]
         deadline = time.monotonic() + 60
         while True:
