@@ -74,7 +74,8 @@ class Damaged(Exception):
 
 
 class Cancelled(Exception):
-    """The office cancelled the batch while it ran."""
+    """The batch is no longer to be made: cancelled while it ran (or finished by a worker that was
+    taken for dead and was not)."""
 
 
 def start_method(chosen: str = "auto") -> str:
