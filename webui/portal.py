@@ -19,14 +19,13 @@ from docgen.errors import BadInput
 from docgen.kinds import KINDS
 from docgen.store import plans as plan_store
 from docgen.store import returns
-from docgen.vn.text import normalize
 from webui import audit
 from webui.access import UNIT, Section, organisation_id, own_unit
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.generate import DOCX, send_document
-from webui.i18n import N_, core_message
-from webui.reports import MAX_NAME_CHARS
+from webui.i18n import core_message
+from webui.reports import upload_data, upload_name
 
 blueprint = Section("portal", __name__, url_prefix="/cong-don-vi", admits=UNIT)
 
@@ -68,11 +67,9 @@ def upload(plan_id: int):
         for error in form.file.errors:
             flash(error, "error")
         return redirect(url_for(".index"))
-    name = normalize(form.file.data.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:MAX_NAME_CHARS]
-    data = form.file.data.read(returns.MAX_FILE_BYTES + 1)
+    name = upload_name(form.file.data)
     try:
-        if len(data) > returns.MAX_FILE_BYTES:
-            raise BadInput(N_("tệp lớn hơn %(size)s MB"), size=returns.MAX_FILE_BYTES // (1024 * 1024))
+        data = upload_data(form.file.data)
         found = read_form(record.plan, unit.unit, data, name)
     except BadInput as error:
         flash(_("Không nhận được tệp “%(name)s”: %(reason)s", name=name, reason=core_message(error)), "error")

@@ -11,19 +11,35 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from docgen.errors import BadInput
 from docgen.store import plans as plan_store
 from docgen.store import returns
+from docgen.vn.text import normalize
 from webui import audit
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import choices
 from webui.generate import DOCX
+from webui.i18n import N_
 
 blueprint = Section("reports", __name__, url_prefix="/bao-cao", admits=OFFICE)
 
 MAX_NAME_CHARS = 200
 MAX_NOTE_CHARS = 2000
+
+
+def upload_name(storage) -> str:
+    """A returned file's name as uploaded, without the folders a browser may send, cut to what is kept."""
+    return normalize(storage.filename or "").replace("\\", "/").rsplit("/", 1)[-1][:MAX_NAME_CHARS]
+
+
+def upload_data(storage) -> bytes:
+    """A returned file's bytes, read no further than a report may be: BadInput when it is larger."""
+    data = storage.read(returns.MAX_FILE_BYTES + 1)
+    if len(data) > returns.MAX_FILE_BYTES:
+        raise BadInput(N_("tệp lớn hơn %(size)s MB"), size=returns.MAX_FILE_BYTES // (1024 * 1024))
+    return data
 
 
 class ReviewForm(FlaskForm):

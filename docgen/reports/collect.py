@@ -9,9 +9,10 @@ of indicators, and the units that have not reported.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from docgen.check.package import UnreadableDocument, read_source
 from docgen.errors import BadInput
@@ -19,9 +20,11 @@ from docgen.i18n import N_, Message
 from docgen.model import Indicator, Plan, Unit
 from docgen.reports.document import FormError
 from docgen.reports.read import Form, FormReader
+from docgen.uploads import open_zip, size_text
 from docgen.vn.numbers import format_number
 
 MAX_FILES = 5_000
+MAX_ZIP_UNPACKED = 200 * 1024 * 1024  # a ZIP of returned forms, all its files inflated
 # Files a folder of returned forms holds besides them: Word's lock files, system files.
 _NOT_FORMS = ("~$", ".")
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini"})
@@ -150,7 +153,45 @@ def returned_files(sources: Sequence[Path]) -> list[Path]:
 
 def _files_in(folder: Path) -> Iterator[Path]:
     for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if path.is_file() and not any(part.startswith(_NOT_FORMS) for part in parts) \
-                and path.name.lower() not in _SYSTEM_FILES:
+        if path.is_file() and _may_be_form(path.relative_to(folder).parts):
             yield path
+
+
+def _may_be_form(parts: Sequence[str]) -> bool:
+    """Whether a file (by the parts of its path in a folder or a ZIP) may be a returned form: not
+    Word's lock file, not hidden, not a system file."""
+    return not any(part.startswith(_NOT_FORMS) for part in parts) and parts[-1].lower() not in _SYSTEM_FILES
+
+
+def uploaded_files(name: str, data: bytes, max_file: int) -> tuple[list[tuple[str, bytes]], list[FileError]]:
+    """The files an upload holds: itself, or when it is a ZIP the files in it (its folders too) that
+    may be forms, each named after the ZIP, and those refused (larger than ``max_file``). A ZIP is
+    measured by what its members really inflate to before any is read (:func:`docgen.uploads.open_zip`)."""
+    if not name.lower().endswith(".zip"):
+        return [(name, data)], []
+    files, refused = [], []
+    archive = open_zip(data, MAX_ZIP_UNPACKED)
+    members = [member for member in archive.infolist() if not member.is_dir()]
+    if len(members) > MAX_FILES:
+        raise BadInput(N_("quá nhiều tệp (hơn %(max)s); tổng hợp từng đợt"), max=format_number(MAX_FILES))
+    for member in members:
+        inner = _member_name(member)
+        if not _may_be_form(PurePosixPath(inner).parts):
+            continue
+        shown = f"{name}/{inner}"
+        if member.file_size > max_file:
+            refused.append(FileError(shown, None, Message(N_("tệp quá lớn (tối đa %(max)s)"), max=size_text(max_file))))
+        else:
+            files.append((shown, archive.read(member)))
+    return files, refused
+
+
+def _member_name(member: zipfile.ZipInfo) -> str:
+    """A ZIP member's name as written: one made without the UTF-8 mark (Windows' own ZIP folders) is
+    read as UTF-8 when it is, else as zipfile read it."""
+    if member.flag_bits & 0x800:
+        return member.filename
+    try:
+        return member.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return member.filename

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session, defer, object_session
 
 from docgen.errors import BadInput
 from docgen.i18n import N_, Message
@@ -120,7 +120,7 @@ def _on_board(session: Session, organisation_id: int, plan_id: int,
     if unit_ids is not None:
         query = query.where(ReturnedReport.unit_id.in_(unit_ids))
     found = {ReturnedReport.CURRENT: [], ReturnedReport.PENDING: []}
-    for report in session.scalars(query.order_by(ReturnedReport.id.desc())):
+    for report in session.scalars(query.options(defer(ReturnedReport.data)).order_by(ReturnedReport.id.desc())):
         found[report.standing].append(report)
     return found
 
