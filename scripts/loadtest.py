@@ -54,6 +54,7 @@ class Form(html.parser.HTMLParser):
         self.fields: dict[str, str] = {}
         self.inside = self.done = False
         self.textarea: str | None = None
+        self.select: str | None = None
         self.feed(page)
 
     def handle_starttag(self, tag, attrs):
@@ -67,6 +68,10 @@ class Form(html.parser.HTMLParser):
         elif self.inside and tag == "textarea":
             self.textarea = attrs.get("name")
             self.fields[self.textarea] = ""
+        elif self.inside and tag == "select":
+            self.select = attrs.get("name")
+        elif self.select and tag == "option" and (self.select not in self.fields or "selected" in attrs):
+            self.fields[self.select] = attrs.get("value") or ""
 
     def handle_data(self, data):
         if self.textarea:
@@ -75,6 +80,8 @@ class Form(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag == "textarea":
             self.textarea = None
+        elif tag == "select":
+            self.select = None
         elif tag == "form" and self.inside:
             self.inside, self.done = False, True
 
@@ -142,7 +149,10 @@ def browse(recorder: Recorder, base: str, session: requests.Session, unit_ids: l
             if page is not None and page.status_code == 200:
                 fields = Form(page.text).fields
                 fields["secretary"] = f"Nguyễn Văn Thử {rng.randrange(1000)}"
-                recorder.request(session, "POST", url, data=fields)
+                saved = recorder.request(session, "POST", url, data=fields)
+                if saved is not None and saved.status_code != 302:
+                    with recorder.lock:
+                        recorder.errors.append(f"POST {url}: the unit was not saved ({saved.status_code})")
         elif choice < 0.25:
             recorder.request(session, "GET", f"{base}/don-vi/{rng.choice(unit_ids)}")
         else:
