@@ -263,7 +263,7 @@ def main() -> None:
                 break
             time.sleep(0.5)
         all_done = len(finished) == len(status_urls)
-        batch_seconds = max(finished.values()) if all_done else time.monotonic() - batch_started
+        batch_seconds = max(finished.values(), default=0) if all_done else time.monotonic() - batch_started
         stop.set()
         for user in users:
             user.join()
@@ -287,7 +287,8 @@ def main() -> None:
               "peak memory |")
         print(f"| {setup} | {len(latencies)} | {p50:.0f} | {p95:.0f} | {latencies[-1] * 1000:.0f} | "
               f"{len(recorder.errors)} | {documents} of {len(status_urls) * options.units * len(KINDS)} | "
-              f"{batch_seconds:.0f} s | {documents / batch_seconds:.0f} | {peak[0] / 1024:.0f} MiB |")
+              f"{batch_seconds:.0f} s | {documents / batch_seconds if batch_seconds else 0:.0f} | "
+              f"{peak[0] / 1024:.0f} MiB |")
     finally:
         for process in processes:
             process.terminate()
