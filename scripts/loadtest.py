@@ -184,7 +184,7 @@ def main() -> None:
                         help="When to stop whatever happens (default 600 s).")
     parser.add_argument("--postgres", action="store_true", help="A PostgreSQL database instead of SQLite.")
     parser.add_argument("--workers", type=int, default=0, choices=range(0, 9), metavar="0-8",
-                        help="Batches on a Redis queue for this many docgen worker processes (default 0: in the server).")
+                        help="Batches on a Redis queue for this many docgen workers (default 0: in the server).")
     parser.add_argument("--threads", type=int, default=16, choices=range(1, 257), metavar="1-256")
     options = parser.parse_args()
 
