@@ -47,14 +47,17 @@ def safe_name(text: str, limit: int = MAX_NAME_CHARS) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One document of the batch, in its unit's folder (unique in the batch: :func:`batch_entries`)."""
+    """One document of the batch, in its unit's folder (unique in the batch: :func:`batch_entries`), or
+    one for all the units (``unit`` None) at the top of the ZIP."""
 
-    unit: Unit
+    unit: Unit | None
     kind: str
     folder: str
 
     @cached_property
     def path(self) -> str:
+        if self.unit is None:
+            return f"{KINDS[self.kind].file_name}.docx"
         return f"{self.folder}/{document_name(self.unit, self.kind)}"
 
 
@@ -65,12 +68,14 @@ def document_name(unit: Unit, kind: str) -> str:
 
 
 def batch_entries(units: Sequence[Unit], kinds: Sequence[str]) -> list[Entry]:
-    """Every unit × kind, each unit in a folder of its own: where two folders' names would be
-    the same on a disk (codes differing only by what a file name cannot hold, K/1 and K:1, or by
-    case, or beyond the length a name is cut to), the later gets " (2)", " (3)" …"""
+    """The kinds made once for all units first, then every unit × the other kinds, each unit in a
+    folder of its own: where two folders' names would be the same on a disk (codes differing only by
+    what a file name cannot hold, K/1 and K:1, or by case, or beyond the length a name is cut to), the
+    later gets " (2)", " (3)" …"""
     taken: set[str] = set()
     last: dict[str, int] = {}  # the last number given after each name
-    entries = []
+    entries = [Entry(None, kind, "") for kind in kinds if KINDS[kind].for_all_units]
+    kinds = [kind for kind in kinds if not KINDS[kind].for_all_units]
     for unit in units:
         folder = base = safe_name(f"{unit.code} - {unit.committee}")
         while folder.casefold() in taken:
@@ -99,13 +104,13 @@ class DocumentRenderer:
             for kind in kinds:
                 self.engine.prepare(kind)
 
-    def __call__(self, unit: Unit, kind: str) -> bytes:
+    def __call__(self, unit: Unit | None, kind: str) -> bytes:
         edited = self.edits.get(unit.code) if unit else None
         context = document_context(kind, self.plan, unit, wording=self.wording, edited=edited)
         return self.engine.render(kind, context)
 
 
-Renderer = Callable[[Unit, str], bytes]
+Renderer = Callable[[Unit | None, str], bytes]
 
 
 def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
@@ -164,7 +169,9 @@ def manifest(entries: list[Entry]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["code", "name", "unit_kind", "kind", "path"])
     for entry in entries:
-        writer.writerow([entry.unit.code, entry.unit.name, entry.unit.kind, entry.kind, entry.path])
+        unit = entry.unit
+        writer.writerow([unit.code, unit.name, unit.kind, entry.kind, entry.path] if unit else
+                        ["", "", "", entry.kind, entry.path])
     return out.getvalue().encode("utf-8-sig")
 
 

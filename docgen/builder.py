@@ -46,8 +46,6 @@ BODY_STYLES = {
     "text": "body",
 }
 
-# Word's default left/right cell margin (0.19 cm) in twips.
-CELL_MARGIN_TWIPS = 108
 FIXED_ZIP_DATE = (2021, 1, 1, 0, 0, 0)
 
 
@@ -115,7 +113,8 @@ class TemplateBuilder:
         fmt.first_line_indent = Mm(element.first_line_indent_mm or 0)
         fmt.space_before = Pt(element.space_before or 0)
         fmt.space_after = Pt(element.space_after or 0)
-        fmt.line_spacing = element.line or 1.0
+        # A length is a fixed line height (python-docx writes lineRule="exact"); a number, a multiple.
+        fmt.line_spacing = Pt(element.line_exact) if element.line_exact else element.line or 1.0
         fmt.keep_with_next = bool(element.keep_with_next)
         fmt.widow_control = True
         if element.tab_right_dots:
@@ -201,7 +200,7 @@ class TemplateBuilder:
     def _rule_under(self, paragraph) -> None:
         """The solid line under the heading, as long as the heading: a bottom border with
         equal indents, which Word and LibreOffice both draw between the indents."""
-        content = mm_to_twips(self.profile.header.right_mm) - 2 * CELL_MARGIN_TWIPS
+        content = mm_to_twips(self.profile.header.right_mm - 2 * self.profile.cell_margin_mm)
         indent = max(0, (content - mm_to_twips(self.profile.heading_line_mm)) // 2)
         p_pr = paragraph._p.get_or_add_pPr()
         borders = OxmlElement("w:pBdr")
@@ -215,8 +214,12 @@ class TemplateBuilder:
         ind.set(qn("w:right"), str(indent))
         p_pr.append(ind)
 
-    def title_block(self, period: bool = False) -> None:
-        """Type name, summary (and the report's period when asked), then ``-----``."""
+    def title_block(self, period: bool = False, form: bool = False) -> None:
+        """Type name, summary (and the report's period when asked), then ``-----``; a form's number
+        and what it is sent with above them when asked."""
+        if form:
+            self.paragraph("form_number", "{{ form.number }}")
+            self.paragraph("form_attached", "{{ form.attached }}")
         self.paragraph("doc_title", "{{ title }}")
         self.paragraph("summary", "{{ summary }}")
         if period:
@@ -229,11 +232,15 @@ class TemplateBuilder:
         self.paragraph("salutation", "{{ salutation }}")
 
     def indicator_table(self, columns: tuple[tuple[str, str, float, bool], ...]) -> None:
-        """A bordered table with a header row and one row per item of ``indicators``."""
-        table = self.doc.add_table(rows=4, cols=len(columns))
+        """A bordered table with a header row, then for each item of ``indicators`` a row of its
+        columns, or for a group (``group`` true) its number and its name across the other columns."""
+        tags = ("{%tr for row in indicators %}", "{%tr if row.group %}", None, "{%tr else %}", None,
+                "{%tr endif %}", "{%tr endfor %}")
+        table = self.doc.add_table(rows=1 + len(tags), cols=len(columns))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        header, loop_start, row, loop_end = table.rows
+        header, *rows = table.rows
+        group, row = rows[2], rows[4]
         for index, (title, field, mm, centred) in enumerate(columns):
             table.columns[index].width = Mm(mm)
             for cell_row in table.rows:
@@ -242,12 +249,18 @@ class TemplateBuilder:
             _set_cell(row.cells[index], "{{ row.%s }}" % field, self.style("table_text"))
             if centred:
                 row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _set_cell(loop_start.cells[index], "", self.style("table_text"))
-            _set_cell(loop_end.cells[index], "", self.style("table_text"))
-        _set_cell(loop_start.cells[0], "{%tr for row in indicators %}", self.style("table_text"))
-        _set_cell(loop_end.cells[0], "{%tr endfor %}", self.style("table_text"))
+        for tag, tag_row in zip(tags, rows):
+            if tag:
+                for cell in tag_row.cells:
+                    _set_cell(cell, "", self.style("table_text"))
+                _set_cell(tag_row.cells[0], tag, self.style("table_text"))
+        across = group.cells[1].merge(group.cells[-1])
+        _set_cell(group.cells[0], "{{ row.number }}", self.style("table_group"))
+        group.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _set_cell(across, "{{ row.name }}", self.style("table_group"))
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for kept in (group, row):
+            kept._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
     def body(self, variable: str = "body") -> None:
         """One paragraph per outline node, styled by its level."""
@@ -403,7 +416,7 @@ def build_template(profile: Profile, kind: Kind) -> bytes:
     builder = TemplateBuilder(profile, kind.title)
     builder.header(letter="letter_summary" in get_type_hints(parts["header"]))
     if "title" in parts:
-        builder.title_block(period="period" in parts)
+        builder.title_block(period="period" in parts, form="form" in parts)
     if "salutation" in parts:
         builder.salutation()
     builder.body()

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from docgen import outline
+from docgen.format import load_profile
 from docgen.model import DocType, Plan, Unit
 from docgen.vn.dates import place_date
 from docgen.vn.text import apply_tone_style, tone_styles_in, upper
@@ -25,6 +26,11 @@ RUNIN_MIN_CHARS = 120
 BLANK_NUMBER = "      "
 # A paragraph of dots alone is a line to write on (report forms).
 FILL_LINE = re.compile(r"^[.…]{5,}$")
+# What a line never breaks inside: a document's number after its "số" (số 15-KH/ĐUK) and a date after
+# its "ngày" (ngày 25/5/2021).
+_CITED_NUMBER = re.compile(r"\b(số) ([\d…]+)-(?=[A-ZĐ]\w*/\w)")
+_DATED = re.compile(r"\b(ngày) (?=[\d…]{1,2}/[\d…]{1,2}/\d{4})")
+NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
 
 
 class HouseStyle(NamedTuple):
@@ -35,14 +41,14 @@ class HouseStyle(NamedTuple):
     verbatim: tuple[str, ...] = ()
 
 
-def house_style(plan: Plan, unit: Unit | None = None) -> HouseStyle:
-    """The style of the committee's documents, or of those about ``unit``: people's names (the
-    signer, the unit's secretary and deputy) and the unit's name and place are kept as spelt.
+def house_style(plan: Plan, unit: Unit | None = None, others: Iterable[Unit] = ()) -> HouseStyle:
+    """The style of the committee's documents, or of those about ``unit`` (and ``others``): people's
+    names (the signer, a unit's secretary and deputy) and a unit's name and place are kept as spelt.
     Only names the style would change are listed, so most units share the committee's style."""
     tone = plan.organisation.tone_style.value
     names = [plan.signature.name]
-    if unit is not None:
-        names += [unit.name, unit.secretary, unit.deputy, unit.place]
+    for named in filter(None, (unit, *others)):
+        names += [named.name, named.secretary, named.deputy, named.place]
     changed = [name for name in names if tone_styles_in(name) - {tone}]
     return HouseStyle(tone, tuple(dict.fromkeys([*changed, *map(upper, changed)])))
 
@@ -68,10 +74,34 @@ def number_line(number: int | None, doc_type: DocType, symbol: str) -> str:
     return f"Số {shown}-{doc_type.value}/{symbol}"
 
 
-def recipient_lines(recipients: Iterable[str]) -> list[str]:
-    """``- Ban …,`` for each recipient and a full stop after the last, as Party documents end."""
+def unbroken(text: str) -> str:
+    """``text`` with a no-break space after "số" and "ngày" and a no-break hyphen in the numbers they
+    introduce, which Word and LibreOffice both keep on one line: "số 15-KH/ĐUK" is not split as
+    "số 15-" / "KH/ĐUK"."""
+    if "số " not in text and "ngày " not in text:
+        return text
+    text = _CITED_NUMBER.sub(lambda match: f"{match[1]}{NO_BREAK_SPACE}{match[2]}{NO_BREAK_HYPHEN}", text)
+    return _DATED.sub(lambda match: f"{match[1]}{NO_BREAK_SPACE}", text)
+
+
+def summary_lines(text: str, key: str = "summary") -> str:
+    """A trích yếu as printed under the type name (or another centred line of the title block, the
+    element ``key``): centred lines of nearly equal width."""
+    profile = load_profile()
+    return profile.lines(key, unbroken(text), profile.text_width_mm)
+
+
+def letter_summary_lines(text: str) -> str:
+    """A công văn's trích yếu as printed under its number, in the header's left column."""
+    profile = load_profile()
+    return profile.lines("letter_summary", unbroken(text), profile.header.left_mm - 2 * profile.cell_margin_mm)
+
+
+def recipient_lines(recipients: Iterable[str], between: str = ",") -> list[str]:
+    """``- Ban …,`` for each recipient and a full stop after the last, as Party documents end (under
+    Kính gửi, ``between`` is ``;``)."""
     items = [item.rstrip(" ,;.") for item in recipients]
-    return [f"- {item}{'.' if i == len(items) - 1 else ','}" for i, item in enumerate(items)]
+    return [f"- {item}{'.' if i == len(items) - 1 else between}" for i, item in enumerate(items)]
 
 
 @lru_cache(maxsize=256)
@@ -85,25 +115,27 @@ def body_paragraphs(text: str, style: HouseStyle) -> tuple[dict[str, str], ...]:
 
 def text_paragraph(text: str, style: HouseStyle) -> dict[str, str]:
     """One plain body paragraph (an opening sentence), in the organisation's ủy/uỷ style."""
-    return {"kind": "text", "marker": "", "text": _styled(text, style)}
+    return {"kind": "text", "marker": "", "text": _styled(unbroken(text), style)}
 
 
 def paragraphs_of(nodes: list[outline.Node]) -> list[dict[str, str]]:
-    """An outline tree as a flat list of paragraphs (see :func:`body_paragraphs`)."""
+    """An outline tree as a flat list of paragraphs (see :func:`body_paragraphs`), numbers and dates
+    kept on one line (:func:`unbroken`)."""
     paragraphs = []
     for _, node in outline.walk(nodes):
-        if node.kind == "text" and FILL_LINE.match(node.text):
+        text = unbroken(node.text)
+        if node.kind == "text" and FILL_LINE.match(text):
             paragraphs.append({"kind": "fill", "marker": "", "text": ""})
         elif node.kind == "text":
-            paragraphs.append({"kind": "text", "marker": "", "text": node.text})
+            paragraphs.append({"kind": "text", "marker": "", "text": text})
         elif node.kind == "roman":
-            paragraphs.append({"kind": "roman", "marker": node.marker, "text": f"{node.marker} {upper(node.text)}"})
+            paragraphs.append({"kind": "roman", "marker": node.marker, "text": f"{node.marker} {upper(text)}"})
         elif node.kind in ("dash", "plus"):
-            paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {node.text}"})
-        elif node.text.endswith((".", ";")) or (not node.children and len(node.text) > RUNIN_MIN_CHARS):
-            paragraphs.append({"kind": "runin", "marker": node.marker, "text": node.text})
+            paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {text}"})
+        elif text.endswith((".", ";")) or (not node.children and len(text) > RUNIN_MIN_CHARS):
+            paragraphs.append({"kind": "runin", "marker": node.marker, "text": text})
         else:
-            paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {node.text}"})
+            paragraphs.append({"kind": node.kind, "marker": node.marker, "text": f"{node.marker} {text}"})
     return paragraphs
 
 
@@ -120,7 +152,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
             "place_date": place_date(org.place, plan.date, dt.date.today().year),
         },
         "title": plan.type.title,
-        "summary": plan.summary,
+        "summary": summary_lines(plan.summary),
         "body": body_paragraphs(plan.body, style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(plan.recipients),
@@ -129,8 +161,9 @@ def plan_context(plan: Plan) -> dict[str, Any]:
     return in_house_style(context, style)
 
 
-# Context parts built from body_paragraphs and text_paragraph: already in the organisation's style.
-STYLED_PARTS = ("body", "closing")
+# Context parts built from body_paragraphs and text_paragraph (and a report form's rows, made once for
+# all units): already in the organisation's style.
+STYLED_PARTS = ("body", "closing", "indicators")
 
 
 def in_house_style(context: dict[str, Any], style: HouseStyle) -> dict[str, Any]:

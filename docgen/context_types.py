@@ -59,14 +59,27 @@ class Properties(TypedDict, closed=True):
                                   "(a report form's plan and unit): docgen.unit: DB01"]]
 
 
-class Indicator(TypedDict, closed=True):
-    """One row of a report form's table, for the unit to fill in."""
+class _IndicatorRow(TypedDict):
+    """A row of a table of the plan's indicators: a group of them (its name across the table), or one."""
 
-    number: Annotated[str, "STT, counted from 1: 3"]
-    name: Annotated[str, "nội dung: Hội nghị quán triệt, học tập, báo cáo viên"]
-    unit: Annotated[str, "đơn vị tính: cuộc"]
+    group: Annotated[bool, "a group's row: its Roman number and its name across the table"]
+    number: Annotated[str, "STT: I for a group, 3 for an indicator (counted across the groups)"]
+    name: Annotated[str, "nội dung, the group's or the indicator's: Hội nghị quán triệt, học tập, báo cáo viên"]
+    unit: Annotated[str, "đơn vị tính, empty for a group: cuộc"]
+
+
+class Indicator(_IndicatorRow, closed=True):
+    """One row of a report form's table: an indicator for the unit to fill in, or the group of those below it."""
+
     value: Annotated[str, "số lượng, empty on the form"]
     note: Annotated[str, "ghi chú, empty on the form"]
+
+
+class FormMark(TypedDict, closed=True):
+    """What marks a report form as the form sent with a letter, above its title."""
+
+    number: Annotated[str, "the form's number: Mẫu số 01"]
+    attached: Annotated[str, "what it is sent with, in brackets: (Kèm theo Công văn số       -CV/ĐUK ngày …)"]
 
 
 Body = Annotated[Sequence[Paragraph], "the body paragraphs in order"]
@@ -100,9 +113,11 @@ class ReportForm(_Document, closed=True):
     """A unit's report form: a typed document with its period and a table between two parts of the body."""
 
     header: Header
+    form: FormMark
     title: Annotated[str, "the type name: BÁO CÁO"]
     summary: Annotated[str, "what is reported: kết quả tuyên truyền sau Đại hội … năm 2021"]
     period: Annotated[str, "the period reported, in brackets, or empty: (từ ngày 25/5/2021 đến ngày 30/11/2021)"]
     body: Annotated[Sequence[Paragraph], "the paragraphs before the table"]
-    indicators: Annotated[Sequence[Indicator], "the table's rows, one per indicator of the plan"]
+    indicators: Annotated[Sequence[Indicator], "the table's rows: each group of the plan's indicators, then its "
+                          "indicators"]
     closing: Annotated[Sequence[Paragraph], "the paragraphs after the table"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,15 +21,18 @@ from docgen.context import (
     house_style,
     in_house_style,
     in_tone_style,
+    letter_summary_lines,
     number_line,
     paragraphs_of,
     recipient_lines,
+    summary_lines,
     text_paragraph,
 )
 from docgen.errors import BadInput
+from docgen.format import load_profile
 from docgen.i18n import N_, Message
 from docgen.kinds import get_kind
-from docgen.model import DocType, Plan, Unit
+from docgen.model import DocType, Indicator, Plan, Report, Unit
 from docgen.reports.identity import form_properties
 from docgen.vn.dates import place_date, short_date
 from docgen.vn.numbers import to_roman
@@ -51,6 +54,7 @@ from docgen.wording import (
     unstated_deadlines,
     wording_for,
 )
+from docgen.wording.documents import default_documents, fill
 
 
 @dataclass(frozen=True)
@@ -124,14 +128,6 @@ def _split_sections(body: str) -> tuple[list[outline.Node], list[outline.Node]]:
         else:
             carried.append(node)
     return carried, organisation
-
-
-def _grassroots_duties(organisation: list[outline.Node]) -> list[str]:
-    """What the plan asks of grassroots committees: the items under "Cấp ủy cơ sở"."""
-    for node in organisation:
-        if re.search(r"cap uy co so|dang bo, chi bo co so|co so dang", fold(node.text)):
-            return [child.text for child in node.children if child.kind in ("dash", "plus", "text")]
-    return []
 
 
 # -- the documents ------------------------------------------------------------------------
@@ -371,7 +367,6 @@ def _quoted(text: str) -> str:
 def unit_plan_context(plan: Plan, unit: Unit, wording: Table | None = None, edited: str | None = None) -> dict[str, Any]:
     """The unit's own Kế hoạch thực hiện, worded for it by ``wording`` (default: docgen's table); its
     body is ``edited`` when the office has edited it (:func:`unit_plan_draft` gives the text to edit)."""
-    citation = Citation(plan)
     table = wording or default_table()
     style = house_style(plan, unit)
     if edited is not None:
@@ -386,13 +381,10 @@ def unit_plan_context(plan: Plan, unit: Unit, wording: Table | None = None, edit
     context = {
         "header": _unit_header(plan, unit, DocType.KE_HOACH),
         "title": DocType.KE_HOACH.title,
-        "summary": plan.summary,
+        "summary": summary_lines(plan.summary),
         "body": body,
         "signature": _unit_signature(unit),
-        "recipients": recipient_lines([
-            f"{citation.issuer} (để báo cáo)", f"{citation.board} (để báo cáo)",
-            f"{_capitalised(members)} (để thực hiện)", f"{_capitalised(unions)} (để phối hợp)",
-            f"Lưu {'Đảng ủy' if unit.is_dang_bo else 'Chi bộ'}"]),
+        "recipients": unit_recipients(plan, unit, _capitalised(members), _capitalised(unions)),
     }
     return finish(context, style, f"Kế hoạch {plan.summary}", unit.committee)
 
@@ -478,23 +470,46 @@ def _unstated(deadlines: tuple[dt.date, ...], body: str) -> tuple[Message, ...]:
     return tuple(Message(UNSTATED_DEADLINE, date=short_date(day)) for day in unstated_deadlines(deadlines, body))
 
 
+# -- the committee's letter and guidance, the unit's report form ------------------------------
+
+
+def _phrases(section: str) -> dict:
+    """The kind's own words, as the office may have changed them (:mod:`docgen.wording.documents`)."""
+    return default_documents()[section]
+
+
+def _blanks(plan: Plan, citation: Citation) -> dict[str, str]:
+    """What the committee's sentences about the plan fill their blanks with."""
+    report = plan.report
+    return {"plan": citation.full, "plan_number": citation.numbered, "issuer": citation.issuer,
+            "board": citation.board, "report_to": citation.report_to, "form": _phrases("report")["number"],
+            "period": f" {report.period}" if report.period else "", "deadline": by_deadline(report.deadline)}
+
+
+def part_heading(number: int, title: str) -> str:
+    """A part of the outline docgen writes: ``II. ĐÁNH GIÁ CHUNG`` (the mark is the profile's)."""
+    return f"{to_roman(number)}{load_profile().roman_separator} {title}"
+
+
+def _listed(items: Sequence[str]) -> list[str]:
+    """Dashed items of one sentence: ``- a;`` … ``- z.``"""
+    return [f"- {item}{'.' if index == len(items) - 1 else ';'}" for index, item in enumerate(items)]
+
+
 def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """The committee's Công văn asking one unit to carry the plan out, with deadlines."""
+    """The committee's Công văn asking one unit to carry the plan out: its tasks and deadlines, and
+    where and by when the attached report form goes back; opened and closed as a letter down to a
+    đảng bộ (which directs its chi bộ) or to a chi bộ."""
     citation = Citation(plan)
-    summary = f"Về việc triển khai thực hiện {citation.numbered}"
-    lines = [
-        f"Thực hiện {citation.full}, {citation.issuer} đề nghị {unit.committee} "
-        f"triển khai thực hiện một số nội dung sau:",
-    ]
-    tasks = _task_lines(plan)
-    tasks.append(
-        f"Báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}{by_deadline(plan.report.deadline)}."
-    )
-    lines += [f"{number}. {task}" for number, task in enumerate(tasks, start=1)]
-    lines.append(f"Đề nghị {unit.committee} quan tâm, chỉ đạo thực hiện./.")
+    words = _phrases("letter")
+    blanks = {**_blanks(plan, citation), "addressee": unit.committee}
+    tasks = [*_task_lines(plan), fill(words["report"], **blanks)]
+    lines = [fill(words["opening"], **blanks), *(f"{number}. {task}" for number, task in enumerate(tasks, start=1)),
+             fill(words["closing"][unit.kind], **blanks)]
+    summary = fill(words["summary"], **blanks)
     org, style = plan.organisation, house_style(plan, unit)
     context = {
-        "header": committee_header(plan, DocType.CONG_VAN, summary),
+        "header": committee_header(plan, DocType.CONG_VAN, letter_summary_lines(summary)),
         "salutation": f"Kính gửi: {unit.committee}",
         "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
@@ -504,40 +519,77 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
 
 
 def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
-    """The committee's Hướng dẫn on carrying the plan out; addressed to one unit when given."""
+    """The committee's Hướng dẫn, one for all its units: what to carry out (the plan's contents and
+    forms of work, cited), by when, how to report; addressed to one unit only when given."""
     citation = Citation(plan)
-    carried, organisation = _split_sections(plan.body)
-    purpose = next((node for node in carried if "muc dich" in fold(node.text)), None)
-    lines = [f"Thực hiện {citation.full}, {citation.issuer} hướng dẫn các đảng bộ, chi bộ cơ sở "
-             f"triển khai thực hiện như sau:"]
-    sections = []
-    if purpose:
-        sections.append(("MỤC ĐÍCH, YÊU CẦU", outline.to_text(purpose.children)))
-    contents = [f"- {duty}" for duty in _grassroots_duties(organisation)]
-    contents += [f"- {line}" for line in _task_lines(plan)]
-    sections.append(("NỘI DUNG", "\n".join(contents)))
-    report = [
-        f"- Các đảng bộ, chi bộ cơ sở báo cáo kết quả thực hiện (theo mẫu gửi kèm) về {citation.report_to}"
-        f"{by_deadline(plan.report.deadline)}.",
-        f"- {citation.board} theo dõi, đôn đốc, tổng hợp kết quả, báo cáo {citation.issuer}.",
-    ]
-    sections.append(("TỔ CHỨC THỰC HIỆN", "\n".join(report)))
-    for number, (title, text) in enumerate(sections, start=1):
-        lines += [f"{to_roman(number)}- {title}", text]
+    words = _phrases("guidance")
+    blanks = {**_blanks(plan, citation), "section": ""}
+
+    def say(key: str, **more: str) -> str:
+        return fill(words[key], **(blanks | more))
+
+    date = plan.date or dt.date.today()
+    parts = []
+    content = _plan_part(plan.body, "noi dung")
+    periods = [period for period in content.titles if not _stale_text(period, date)]
+    if periods:
+        parts.append((words["content"], [say("content_lead", section=content.reference), *_listed(periods)]))
+    forms = _plan_part(plan.body, "hinh thuc")
+    if forms.titles:
+        parts.append((words["method"], [say("method_lead", section=forms.reference), *_listed(forms.titles)]))
+    if plan.unit_tasks:
+        parts.append((words["timing"], [f"- {line}" for line in _task_lines(plan)]))
+    reporting = ["report", *(["figures"] if plan.report.indicators else [])]
+    parts.append((words["reporting"], [f"- {say(key)}" for key in reporting]))
+    parts.append((words["organisation"], [f"- {say(key)}" for key in ("units", "board")]))
+    lines = [say("opening")]
+    for number, (title, items) in enumerate(parts, start=1):
+        lines += [part_heading(number, title), *items]
+    lines.append(say("closing"))
     org = plan.organisation
-    recipients = ["Các đảng bộ, chi bộ cơ sở" if unit is None else f"{unit.committee} (để thực hiện)",
-                  citation.board, f"Lưu {org.office}"]
-    summary = f"thực hiện {citation.numbered} của {citation.issuer}"
+    first = words["recipients"] if unit is None else f"{unit.committee} ({_phrases('recipients')['down']})"
+    summary = say("summary")
     style = house_style(plan, unit)
     context = {
         "header": committee_header(plan, DocType.HUONG_DAN),
         "title": DocType.HUONG_DAN.title,
-        "summary": summary,
+        "summary": summary_lines(summary),
         "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
-        "recipients": recipient_lines(recipients),
+        "recipients": recipient_lines([first, citation.board, f"Lưu {org.office}"]),
     }
     return finish(context, style, f"Hướng dẫn {summary}", org.name)
+
+
+@dataclass(frozen=True)
+class _PlanPart:
+    """An item of the plan's body that the guidance cites: ``điểm 1, mục II``, and the titles of its items."""
+
+    reference: str
+    titles: tuple[str, ...]
+
+
+# A period's title in the plan goes on to say what to do in it: ", tập trung tuyên truyền:".
+_PERIOD_TAIL = re.compile(r",\s*tập trung\b.*$|:$")
+
+
+@lru_cache(maxsize=32)
+def _plan_part(body: str, words: str) -> _PlanPart:
+    """The first item below a part (not a part itself) whose title holds ``words`` (folded) and that
+    has numbered items: its place (``điểm 2, mục II``) and its items' titles, without what they go on to say."""
+    carried, _ = _split_sections(body)
+    for part in carried:
+        for _, node in outline.walk(part.children):
+            titles = [child.text for child in node.children if child.kind.startswith("number")]
+            if words in fold(node.text) and titles:
+                place = f"điểm {node.marker.rstrip('.-')}, mục {part.marker.rstrip('.-')}"
+                return _PlanPart(place, tuple(_PERIOD_TAIL.sub("", title).strip() for title in titles))
+    return _PlanPart("", ())
+
+
+def _stale_text(text: str, date: dt.date) -> bool:
+    """A text about days or events before ``date`` (:func:`docgen.wording.stale_passages`)."""
+    return bool(_stale(text, date, default_table()))
 
 
 # Two dotted lines to write on (see context.FILL_LINE).
@@ -545,44 +597,41 @@ BLANK_LINE = "\n".join(["…" * 40] * 2)
 
 
 def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """The unit's Báo cáo form: sections mirroring the plan's forms of work, a table to fill."""
+    """The unit's Báo cáo form, sent with the committee's letter: marked as its form, sections to fill
+    (results by the plan's forms of work, assessment, the way ahead, proposals) and the table of the
+    plan's indicators by group. Where and by when it goes back is the letter's to say."""
     citation = Citation(plan)
-    forms = _forms_of_work(plan.body)
+    words = _phrases("report")
+    forms = _plan_part(plan.body, "hinh thuc").titles
     style = house_style(plan, unit)
-    opening = f"Thực hiện {citation.full}, {unit.committee} báo cáo kết quả thực hiện như sau:"
-    lines = ["I- KẾT QUẢ THỰC HIỆN",
-             "1. Công tác lãnh đạo, chỉ đạo, xây dựng kế hoạch",
-             BLANK_LINE]
+    year = (plan.date or dt.date.today()).year
+    letter = f"{DocType.CONG_VAN.noun} số …-{DocType.CONG_VAN.value}/{plan.organisation.symbol} ngày …/…/{year}"
+    blanks = {"plan": citation.full, "plan_number": citation.numbered, "issuer": citation.issuer,
+              "writer": unit.committee, "letter": letter}
+    lines = [part_heading(1, words["results"]), f"1. {words['leadership']}", BLANK_LINE]
     if forms:
-        lines.append("2. Kết quả thực hiện các hình thức tuyên truyền")
+        lines.append(f"2. {words['contents']}")
         for number, form in enumerate(forms, start=1):
             lines += [f"2.{number}. {form}", BLANK_LINE]
-    lines.append(f"{3 if forms else 2}. Kết quả cụ thể (số liệu)")
-    after = [
-        "II- ĐÁNH GIÁ CHUNG",
-        "1. Ưu điểm", BLANK_LINE,
-        "2. Hạn chế, nguyên nhân", BLANK_LINE,
-        "III- ĐỀ XUẤT, KIẾN NGHỊ", BLANK_LINE,
-    ]
-    if plan.report.deadline:
-        after.append(f"(Báo cáo gửi về {citation.report_to}{by_deadline(plan.report.deadline)}.)")
-    indicators = [
-        {"number": str(number), "name": item.name, "unit": item.unit, "value": "", "note": ""}
-        for number, item in enumerate(plan.report.indicators, start=1)
-    ]
+    lines.append(f"{3 if forms else 2}. {words['figures']}")
+    after = [part_heading(2, words["assessment"]),
+             f"1. {words['strengths']}", BLANK_LINE, f"2. {words['weaknesses']}", BLANK_LINE,
+             f"3. {words['lessons']}", BLANK_LINE,
+             part_heading(3, words["next"]), BLANK_LINE, part_heading(4, words["proposals"]), BLANK_LINE]
     title = citation.report_title
-    recipients = [f"{citation.issuer} (để b/c)", citation.board,
-                  "Lưu Văn phòng Đảng ủy" if unit.is_dang_bo else "Lưu Chi bộ"]
+    attached = summary_lines(fill(words["attached"], **blanks), "form_attached")
     context = {
         "header": _unit_header(plan, unit, DocType.BAO_CAO),
+        "form": {"number": words["number"], "attached": attached},
         "title": DocType.BAO_CAO.title,
-        "summary": title,
+        "summary": summary_lines(title),
         "period": f"({plan.report.period})" if plan.report.period else "",
-        "body": [text_paragraph(opening, style), *body_paragraphs("\n".join(lines), style)],
-        "indicators": indicators,
+        "body": [text_paragraph(fill(words["opening"], **blanks), style),
+                 *body_paragraphs("\n".join(lines), style)],
+        "indicators": _indicator_rows(plan.report, style),
         "closing": body_paragraphs("\n".join(after), style),
         "signature": _unit_signature(unit),
-        "recipients": recipient_lines(recipients),
+        "recipients": unit_recipients(plan, unit),
     }
     context = finish(context, style, f"Báo cáo {title}", unit.committee)
     # Added after the house style: the identity stays as the data spells it.
@@ -590,14 +639,44 @@ def report_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     return context
 
 
+def numbered_rows(report: Report) -> Iterator[tuple[str, str, Indicator | None]]:
+    """(number, name, indicator) of each row of a table of the report's indicators: a named group's row
+    (I, II …; no indicator), then its indicators, numbered across the groups."""
+    groups = counted = 0
+    for group, indicators in report.groups():
+        if group:
+            groups += 1
+            yield to_roman(groups), group, None
+        for indicator in indicators:
+            counted += 1
+            yield str(counted), indicator.name, indicator
+
+
+def _indicator_rows(report: Report, style: HouseStyle) -> tuple[dict[str, Any], ...]:
+    """The form's table to fill, a row for each group and each indicator: the same in every unit's form."""
+    return _styled_rows(tuple((indicator.group, indicator.name, indicator.unit) for indicator in report.indicators),
+                        style)
+
+
 @lru_cache(maxsize=16)
-def _forms_of_work(body: str) -> tuple[str, ...]:
-    """Titles of the plan's "hình thức" items (2.1 … 2.5 of the seed)."""
-    carried, _ = _split_sections(body)
-    for _, node in outline.walk(carried):
-        if node.kind != "roman" and "hinh thuc" in fold(node.text) and node.children:
-            return tuple(child.text for child in node.children if child.kind.startswith("number"))
-    return ()
+def _styled_rows(indicators: tuple[tuple[str, str, str], ...], style: HouseStyle) -> tuple[dict[str, Any], ...]:
+    """Made and put in the house style once for a plan: callers must not change the rows."""
+    report = Report(indicators=[Indicator(group=group, name=name, unit=unit) for group, name, unit in indicators])
+    rows = [{"group": indicator is None, "number": number, "name": name, "unit": indicator.unit if indicator else "",
+             "value": "", "note": ""} for number, name, indicator in numbered_rows(report)]
+    return tuple(in_tone_style(rows, style))
+
+
+def unit_recipients(plan: Plan, unit: Unit, tasked: str = "", unions: str = "") -> list[str]:
+    """Nơi nhận of a unit's document to the committee: the committee and its board (to report to);
+    those it tasks (``tasked``, ``unions``: its chi bộ trực thuộc or its đảng viên, its đoàn thể),
+    each purpose spelt out alike; then the unit's own file copy."""
+    citation, purposes = Citation(plan), _phrases("recipients")
+    up = purposes["up"]
+    items = [f"{citation.issuer} ({up})", f"{citation.board} ({up})"]
+    items += [f"{tasked} ({purposes['down']})"] if tasked else []
+    items += [f"{unions} ({purposes['across']})"] if unions else []
+    return recipient_lines([*items, purposes["file_copy"][unit.kind]])
 
 
 def document_context(kind: str, plan: Plan, unit: Unit | None = None, *, wording: Table | None = None,

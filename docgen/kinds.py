@@ -45,7 +45,7 @@ class Kind:
     context_type: type
     """The declared shape of that context (:mod:`docgen.context_types`)."""
     batch: bool = False
-    """Offered in batches: one document for each unit."""
+    """Offered in batches: one document for each unit, or one for all of them (:attr:`for_all_units`)."""
     default: bool = False
     """Chosen when a batch names no kinds."""
     inputs: tuple[str, ...] = ()
@@ -60,6 +60,12 @@ class Kind:
             raise ValueError(f"kind {self.id}: a batch makes one document per unit from the plan alone")
         if self.default and not self.batch:
             raise ValueError(f"kind {self.id}: a default batch kind must be offered in batches")
+
+    @property
+    def for_all_units(self) -> bool:
+        """Made once in a batch, for all the units, rather than once for each: a kind addressed to a
+        unit only when asked (``optional``, the guidance)."""
+        return self.per_unit == "optional"
 
     @property
     def context_function(self) -> Callable[..., dict[str, Any]]:

@@ -64,6 +64,7 @@ _UNCANONICAL = bytes(set(range(32)) - {9, 10})
 # template tag can render empty; in docgen's templates that is only <w:t>, done with a replace.
 _OPENS_ON_TAG = re.compile(r"<([\w:]+)(?:\s[^<>]*)?(?<!/)>\{")
 _EMPTY_TEXT, _CLOSED_TEXT = b'<w:t xml:space="preserve"></w:t>', b'<w:t xml:space="preserve"/>'
+_LINE_BREAK = b'</w:t><w:br/><w:t xml:space="preserve">'  # docxtpl's for a \n in a text
 _EMPTY_ELEMENT = re.compile(rb"<([\w:]+)((?:\s[^<>]*)?)></\1>")
 
 
@@ -165,9 +166,13 @@ class CompiledTemplate:
         Done on UTF-8 bytes, where searching and replacing is several times faster than on
         Vietnamese text."""
         xml = rendered.encode("utf-8")
-        # docxtpl's handling of \n, \t, \a, \f in the data; docgen's own contexts hold none.
-        if any(char in xml for char in (b"\t", b"\n", b"\a", b"\f")):
+        # docxtpl's handling of \t, \a, \f in the data (docgen's own contexts hold none), and of \n, a line
+        # of a text docgen balances (a summary): the template holds no \n of its own, so each is the data's,
+        # in a <w:t>, where docxtpl breaks the line.
+        if any(char in xml for char in (b"\t", b"\a", b"\f")):
             xml = self._docxtpl.resolve_listing(xml.decode("utf-8")).encode("utf-8")
+        elif b"\n" in xml:
+            xml = xml.replace(b"\n", _LINE_BREAK)
         if self._fast and (document := self._serialised(xml)):
             return document
         source = self._docxtpl

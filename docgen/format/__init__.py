@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from docgen.format.metrics import balanced
+
 PROFILE_DIR = Path(__file__).parent
 DEFAULT_PROFILE = "hd36-2018"
 MM_TO_TWIPS = 1440 / 25.4
@@ -36,6 +38,7 @@ class Element:
     space_before: float | None = None
     space_after: float | None = None
     line: float | None = None
+    line_exact: float | None = None
     keep_with_next: bool | None = None
     tab_right_dots: bool | None = None
     conf: str = "M"
@@ -105,15 +108,25 @@ class Profile:
     header: Columns
     heading_line_mm: float
     heading_line_tolerance: float
+    cell_margin_mm: float
     signature_table: Columns
     signature_blank_lines: int
     checks: Checks
+    roman_separator: str
+    """What follows a part's Roman numeral in the outline docgen writes: ``.`` (``I.``) or ``-``."""
     elements: dict[str, Element] = field(default_factory=dict)
 
     @property
     def text_width_mm(self) -> float:
         margins = self.page.margins_mm
         return self.page.width_mm - margins["left"] - margins["right"]
+
+    def lines(self, key: str, text: str, width_mm: float) -> str:
+        """``text`` as element ``key`` prints it within ``width_mm``: in balanced lines (see
+        :func:`docgen.format.metrics.balanced`), joined by "\\n"."""
+        element = self.resolved(key)
+        return balanced(text, width_mm * 72 / 25.4, element.size, bold=bool(element.bold),
+                        italic=bool(element.italic))
 
     def resolved(self, key: str) -> Element:
         """The element with the values it inherits through ``based_on`` filled in."""
@@ -158,10 +171,12 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
         header=Columns(header["left_mm"], header["right_mm"]),
         heading_line_mm=header["heading_line_mm"],
         heading_line_tolerance=header["heading_line_tolerance"],
+        cell_margin_mm=header["cell_margin_mm"],
         signature_table=Columns(signature["left_mm"], signature["right_mm"]),
         signature_blank_lines=signature["signature_blank_lines"],
         elements=elements,
         checks=_checks(data["checks"]),
+        roman_separator=data["outline"]["roman_separator"],
     )
 
 

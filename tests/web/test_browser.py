@@ -159,7 +159,8 @@ def test_from_nothing_to_the_zip_of_every_unit(server, empty_app, page, tmp_path
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Kính gửi: Đảng ủy Sở Tư pháp" in text
     # The committee has its plan carried out; the number and date are kept on one line (no-break characters).
-    assert "Để triển khai thực hiện Kế hoạch số\u00a015\u2011KH/ĐUK ngày\u00a025/5/2021 của Ban Thường vụ Đảng ủy Khối" in text
+    assert ("Để triển khai thực hiện Kế hoạch số\u00a015\u2011KH/ĐUK ngày\u00a025/5/2021 của Ban Thường vụ Đảng ủy "
+            "Khối") in text
 
     page.goto(server + "/tao-van-ban/xem-truoc?plan=1&kind=report&unit=2")
     page.locator(".paper").wait_for()
