@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import get_type_hints
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -231,10 +232,10 @@ class TemplateBuilder:
     def salutation(self) -> None:
         self.paragraph("salutation", "{{ salutation }}")
 
-    def indicator_table(self, columns: tuple[tuple[str, str, float, bool], ...]) -> None:
-        """A bordered table with a header row, then for each item of ``indicators`` a row of its
+    def indicator_table(self, columns: tuple[tuple[str, str, float, bool], ...], rows: str = "indicators") -> None:
+        """A bordered table with a header row, then for each item of ``rows`` a row of its
         columns, or for a group (``group`` true) its number and its name across the other columns."""
-        tags = ("{%tr for row in indicators %}", "{%tr if row.group %}", None, "{%tr else %}", None,
+        tags = (f"{{%tr for row in {rows} %}}", "{%tr if row.group %}", None, "{%tr else %}", None,
                 "{%tr endif %}", "{%tr endfor %}")
         table = self.doc.add_table(rows=1 + len(tags), cols=len(columns))
         table.style = self.doc.styles["Table Grid"]
@@ -261,6 +262,101 @@ class TemplateBuilder:
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         for kept in (group, row):
             kept._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+    def addressees(self) -> None:
+        """The salutation: ``Kính gửi: …`` on a line of its own, or, when there are ``addressees``,
+        ``Kính gửi:`` with the first of them and each further one on a line under it, aligned after
+        ``Kính gửi:`` (a hanging indent; no space between the lines)."""
+        self.tag("if addressees", key="salutation")
+        self.tag("for a in addressees", key="salutation")
+        line = self.paragraph("salutation")
+        _preserve_spaces(line.add_run("{% if loop.first %}{{ salutation }}{% endif %}"))
+        line.add_run().add_tab()
+        _preserve_spaces(line.add_run("{{ a }}"))
+        layout = self.profile.addressees
+        line.paragraph_format.alignment = ALIGNMENTS["left"]
+        line.paragraph_format.left_indent = Mm(layout.left_mm + layout.hanging_mm)
+        line.paragraph_format.first_line_indent = -Mm(layout.hanging_mm)
+        line._p.get_or_add_pPr().append(OxmlElement("w:contextualSpacing"))
+        self.tag("endfor", key="salutation")
+        self.tag("else", key="salutation")
+        self.salutation()
+        self.tag("endif", key="salutation")
+
+    def figures_annex(self) -> None:
+        """``annex`` on landscape pages of its own: its heading, what it goes with and its title, then a
+        table with a column per item of ``annex.columns`` and a row per item of ``annex.rows``, in bold
+        where ``emphasis``."""
+        page = self.profile.page
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(page.height_mm), Mm(page.width_mm)
+        section.different_first_page_header_footer = False  # its pages numbered from its first
+        self._annex_titles()
+        # The figures are columns made by a column loop (docxtpl's {%tc %}): docxtpl then scales the
+        # template's five columns alike and gives each column it adds an equal share of the width, so
+        # the loop's three columns are a fifth each and every figure column comes out as wide.
+        width = page.height_mm - page.margins_mm["left"] - page.margins_mm["right"]
+        table, header, rows = self._grid([0.1 * width, 0.3 * width] + [0.2 * width] * 3, 7)
+        for cell, text in zip(header.cells, ("STT", "{{ annex.name_title }}", "{%tc for c in annex.columns %}",
+                                             "{{ c }}", "{%tc endfor %}")):
+            _set_cell(cell, text, self.style("table_header"))
+        tags = ("{%tr for row in annex.rows %}", "{%tr if row.emphasis %}", "table_group", "{%tr else %}",
+                "table_text", "{%tr endif %}", "{%tr endfor %}")
+        for tag, row in zip(tags, rows):
+            if tag.startswith("{%"):
+                self._tag_row(row, tag)
+                continue
+            for cell, text in zip(row.cells, ("{{ row.number }}", "{{ row.name }}", "{%tc for v in row.figures %}",
+                                              "{{ v }}", "{%tc endfor %}")):
+                _set_cell(cell, text, self.style(tag))
+                if text != "{{ row.name }}":
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+    def list_annex(self) -> None:
+        """``annex`` on a page of its own when it has rows: its heading, what it goes with and its title,
+        then a numbered list of units."""
+        self.tag("if annex.rows")
+        self._annex_titles().paragraph_format.page_break_before = True
+        table, header, rows = self._grid([column[2] for column in LIST_COLUMNS], 3)
+        for cell, (title, field, _, centred) in zip(header.cells, LIST_COLUMNS):
+            _set_cell(cell, title, self.style("table_header"))
+        self._tag_row(rows[0], "{%tr for row in annex.rows %}")
+        for cell, (title, field, _, centred) in zip(rows[1].cells, LIST_COLUMNS):
+            _set_cell(cell, "{{ row.%s }}" % field, self.style("table_text"))
+            if centred:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._tag_row(rows[2], "{%tr endfor %}")
+        self.tag("endif")
+
+    def _annex_titles(self):
+        """An annex's heading (returned), what it goes with, its title, and a line's space."""
+        heading = self.paragraph("form_number", "{{ annex.heading }}")
+        self.paragraph("form_attached", "{{ annex.attached }}")
+        self.paragraph("summary", "{{ annex.title }}")
+        self.spacer()
+        return heading
+
+    def _grid(self, widths_mm: list[float], rows: int):
+        """A bordered table of those column widths, centred: itself, its header row (repeated on each
+        page) and ``rows`` more rows."""
+        table = self.doc.add_table(rows=1 + rows, cols=len(widths_mm))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for index, mm in enumerate(widths_mm):
+            table.columns[index].width = Mm(mm)
+            for row in table.rows:
+                row.cells[index].width = Mm(mm)
+        header, *others = table.rows
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        return table, header, others
+
+    def _tag_row(self, row, tag: str) -> None:
+        """A row holding a docxtpl row tag (``{%tr … %}``), which rendering removes with the row."""
+        for cell in row.cells:
+            _set_cell(cell, "", self.style("table_text"))
+        _set_cell(row.cells[0], tag, self.style("table_text"))
 
     def body(self, variable: str = "body") -> None:
         """One paragraph per outline node, styled by its level."""
@@ -400,6 +496,18 @@ def _drop_thumbnail_references(xml: bytes) -> bytes:
 # -- the templates --------------------------------------------------------------------------
 
 
+TOTAL_COLUMNS = (
+    ("STT", "number", 14, True),
+    ("Nội dung", "name", 66, False),
+    ("Đơn vị tính", "unit", 22, True),
+    ("Đảng bộ cơ sở", "dang_bo", 21, True),
+    ("Chi bộ cơ sở", "chi_bo", 21, True),
+    ("Tổng số", "total", 21, True),
+)
+LIST_COLUMNS = (  # title, context field, width in mm, centred
+    ("STT", "number", 15, True),
+    ("{{ annex.name_title }}", "name", 150, False),
+)
 REPORT_COLUMNS = (  # title, context field, width in mm, centred
     ("STT", "number", 14, True),
     ("Nội dung", "name", 81, False),
@@ -417,15 +525,21 @@ def build_template(profile: Profile, kind: Kind) -> bytes:
     builder.header(letter="letter_summary" in get_type_hints(parts["header"]))
     if "title" in parts:
         builder.title_block(period="period" in parts, form="form" in parts)
-    if "salutation" in parts:
+    if "addressees" in parts:
+        builder.addressees()
+    elif "salutation" in parts:
         builder.salutation()
     builder.body()
     if "indicators" in parts:
         builder.indicator_table(REPORT_COLUMNS)
+    if "totals" in parts:
+        builder.indicator_table(TOTAL_COLUMNS, "totals")
     if "closing" in parts:
         builder.body("closing")
     builder.spacer()
     builder.signature()
+    if "annex" in parts:
+        builder.figures_annex() if "columns" in get_type_hints(parts["annex"]) else builder.list_annex()
     return builder.to_bytes()
 
 

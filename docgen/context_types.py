@@ -121,3 +121,74 @@ class ReportForm(_Document, closed=True):
     indicators: Annotated[Sequence[Indicator], "the table's rows: each group of the plan's indicators, then its "
                           "indicators"]
     closing: Annotated[Sequence[Paragraph], "the paragraphs after the table"]
+
+
+class TotalRow(_IndicatorRow, closed=True):
+    """One row of a summary report's totals: a group of indicators (its name across the table), or an
+    indicator with the totals of the đảng bộ cơ sở, of the chi bộ cơ sở and of both."""
+
+    dang_bo: Annotated[str, "the đảng bộ cơ sở's total, as printed: 1.250"]
+    chi_bo: Annotated[str, "the chi bộ cơ sở's total: 37"]
+    total: Annotated[str, "all units' total: 1.287"]
+
+
+class AnnexRow(TypedDict, closed=True):
+    """One row of an annexed table of figures."""
+
+    emphasis: Annotated[bool, "a row in bold: a kind of unit's heading, its subtotal, the grand total"]
+    number: Annotated[str, "STT: 1; I for a kind of unit; empty for a total"]
+    name: Annotated[str, "a unit's name, or what the row heads or sums: Sở Tài chính; Cộng"]
+    figures: Annotated[Sequence[str], "one figure per column, as printed, empty when not reported: 1.250"]
+
+
+class _AnnexTitle(TypedDict):
+    heading: Annotated[str, "the annex's heading: Phụ lục"]
+    attached: Annotated[str, "the document it goes with, in brackets: (Kèm theo Báo cáo số       -BC/ĐUK của …)"]
+    title: Annotated[str, "what it holds, upper case: SỐ LIỆU BÁO CÁO CỦA CÁC ĐẢNG BỘ, CHI BỘ CƠ SỞ"]
+    name_title: Annotated[str, "the title of the units' column: Đảng bộ, chi bộ cơ sở"]
+
+
+class FiguresAnnex(_AnnexTitle, closed=True):
+    """A wide table of figures after the signature, on landscape pages: a row per unit, a column per
+    indicator."""
+
+    columns: Annotated[Sequence[str], "each figure column's title: Hội nghị quán triệt, học tập, báo cáo viên (cuộc)"]
+    rows: Annotated[Sequence[AnnexRow], "the rows, in order"]
+
+
+class ListedUnit(TypedDict, closed=True):
+    """One line of an annexed list of units."""
+
+    number: Annotated[str, "STT: 1"]
+    name: Annotated[str, "the unit as addressed: Đảng ủy Sở Nội vụ"]
+
+
+class ListAnnex(_AnnexTitle, closed=True):
+    """A list of units after the signature, on a page of its own; no rows, no annex."""
+
+    rows: Annotated[Sequence[ListedUnit], "the units listed, in the units list's order"]
+
+
+class SummaryReport(_Document, closed=True):
+    """The committee's report to the level above, made from its units' returned reports: the totals
+    table between two parts of the body, every unit's figures annexed."""
+
+    header: Header
+    title: Annotated[str, "the type name: BÁO CÁO"]
+    summary: Annotated[str, "what is reported: tổng hợp kết quả tuyên truyền sau Đại hội … năm 2021"]
+    period: Annotated[str, "the period reported, in brackets, or empty: (từ ngày 25/5/2021 đến ngày 30/11/2021)"]
+    body: Annotated[Sequence[Paragraph], "the paragraphs before the totals table"]
+    totals: Annotated[Sequence[TotalRow], "the totals table's rows: each group, then its indicators"]
+    closing: Annotated[Sequence[Paragraph], "the paragraphs after the table: the units' narrative, attributed"]
+    annex: FiguresAnnex
+
+
+class Reminder(_Document, closed=True):
+    """A công văn đôn đốc to the units that have not reported: named under Kính gửi when they are few,
+    else listed in an annex."""
+
+    header: LetterHeader
+    salutation: Annotated[str, "the addressee line: Kính gửi: Đảng ủy Sở Nội vụ; Kính gửi:"]
+    addressees: Annotated[Sequence[str], "the addressees under a bare Kính gửi:, one line each: - Chi bộ Báo Hưng Yên;"]
+    body: Body
+    annex: ListAnnex

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from docgen.context_types import Letter, ReportForm, TypedDocument
+from docgen.context_types import Letter, Reminder, ReportForm, SummaryReport, TypedDocument
 from docgen.errors import BadInput
 from docgen.i18n import N_
 
@@ -50,10 +50,12 @@ class Kind:
     """Chosen when a batch names no kinds."""
     inputs: tuple[str, ...] = ()
     """Further inputs its context function takes by keyword, beyond the plan and the unit: a
-    committee's summary report would take the units' returned reports; a reminder, the units it goes to."""
+    committee's summary report and its reminder take the units' returned reports (``reports``, a
+    :class:`~docgen.reports.collect.Collection`)."""
     options: tuple[str, ...] = ()
     """Keywords its context function also takes when the caller has them, never required: ``wording``,
-    the office's wording table (:mod:`docgen.wording`); ``edited``, the unit's text as the office edited it."""
+    the office's wording table (:mod:`docgen.wording`); ``edited``, the unit's text as the office edited it;
+    ``deadline``, a reminder's new deadline."""
 
     def __post_init__(self) -> None:
         if self.batch and (self.per_unit == "never" or self.inputs):
@@ -90,6 +92,13 @@ KINDS: dict[str, Kind] = {kind.id: kind for kind in (
     Kind("report", per_unit="required", doc_type="BC", title="Báo cáo",
          label=N_("Báo cáo (mẫu) của đơn vị"), file_name=N_("Báo cáo (mẫu)"), template="report.docx",
          context="docgen.derive:report_context", context_type=ReportForm, batch=True, default=True),
+    Kind("summary", per_unit="never", doc_type="BC", title="Báo cáo tổng hợp",
+         label=N_("Báo cáo tổng hợp kết quả (gửi cấp trên)"), file_name=N_("Báo cáo tổng hợp"), template="summary.docx",
+         context="docgen.reports.documents:summary_context", context_type=SummaryReport, inputs=("reports",)),
+    Kind("reminder", per_unit="never", doc_type="CV", title="Công văn đôn đốc",
+         label=N_("Công văn đôn đốc đơn vị chưa báo cáo"), file_name=N_("Công văn đôn đốc"), template="reminder.docx",
+         context="docgen.reports.documents:reminder_context", context_type=Reminder, inputs=("reports",),
+         options=("deadline",)),
 )}
 
 

@@ -22,6 +22,7 @@ from docgen.derive import document_context
 from docgen.errors import BadInput
 from docgen.kinds import KINDS, Kind
 from docgen.model import DocType
+from docgen.reports.collect import Collection
 from docgen.units import read_units
 
 from .conftest import EXAMPLES, paragraph_template
@@ -35,10 +36,15 @@ def units():
     return read_units(UNITS)
 
 
+def inputs(kind: Kind, plan, units) -> dict:
+    """What a kind takes besides the plan: a round of reports where no unit has reported yet."""
+    return {"reports": Collection(plan, units, {}, [])} if "reports" in kind.inputs else {}
+
+
 def contexts(kind: Kind, plan, units):
     """The kind's context for the plan and every unit (and without one, when it can be made so)."""
     if kind.per_unit != "required":
-        yield document_context(kind.id, plan)
+        yield document_context(kind.id, plan, **inputs(kind, plan, units))
     if kind.per_unit != "never":
         for unit in units:
             yield document_context(kind.id, plan, unit)
@@ -91,7 +97,7 @@ def test_templates_style_every_paragraph_kind_the_contexts_declare():
 
 def test_each_kind_prints_its_document_type(seed_plan, units):
     for kind in KINDS.values():
-        context = document_context(kind.id, seed_plan, units[0])
+        context = document_context(kind.id, seed_plan, units[0], **inputs(kind, seed_plan, units))
         doc_type = kind.doc_type or seed_plan.type.value
         assert doc_type in {member.value for member in DocType}, kind.id
         assert f"-{doc_type}/" in context["header"]["number"], kind.id
@@ -195,7 +201,7 @@ def test_a_committee_kind_with_inputs_is_made_only_with_them(tally, seed_plan, u
             check_kinds([committee_kind])
     result = CliRunner().invoke(main, ["render", str(EXAMPLES / "seed-plan.yaml"), "--kind", "tally",
                                        "-o", str(tmp_path / "t.docx")])
-    assert result.exit_code == 2 and "cần nhiều hơn kế hoạch" in result.output
+    assert result.exit_code == 2 and "--kind tally cần --units TỆP và --reports THƯ_MỤC" in result.output
     page = page_text(signed_in(make_app(tmp_path)).get("/tao-van-ban/"))
     assert 'value="tally"' not in page
 

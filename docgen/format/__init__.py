@@ -100,6 +100,14 @@ class Columns:
 
 
 @dataclass(frozen=True)
+class Hanging:
+    """Lines starting ``left_mm`` in, the first of them ``hanging_mm`` further left than the others."""
+
+    left_mm: float
+    hanging_mm: float
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -111,6 +119,8 @@ class Profile:
     cell_margin_mm: float
     signature_table: Columns
     signature_blank_lines: int
+    addressees: Hanging
+    """Kính gửi: and its addressees, when they are several."""
     checks: Checks
     roman_separator: str
     """What follows a part's Roman numeral in the outline docgen writes: ``.`` (``I.``) or ``-``."""
@@ -174,6 +184,7 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
         cell_margin_mm=header["cell_margin_mm"],
         signature_table=Columns(signature["left_mm"], signature["right_mm"]),
         signature_blank_lines=signature["signature_blank_lines"],
+        addressees=Hanging(data["addressees"]["left_mm"], data["addressees"]["hanging_mm"]),
         elements=elements,
         checks=_checks(data["checks"]),
         roman_separator=data["outline"]["roman_separator"],

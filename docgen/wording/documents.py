@@ -17,6 +17,10 @@ KINDS = ("dang-bo", "chi-bo")
 _DOWN = ("plan", "plan_number", "issuer", "board", "report_to", "addressee", "form", "period", "deadline")
 _GUIDANCE = ("plan", "plan_number", "issuer", "board", "report_to", "form", "period", "deadline", "section")
 _REPORT = ("plan", "plan_number", "issuer", "writer", "letter")
+_SUMMARY = ("plan", "plan_number", "issuer", "board", "title", "basis", "issued", "subject", "received", "counts",
+            "missing", "units", "names", "report")
+_REMINDER = ("plan", "plan_number", "issuer", "board", "report_to", "deadline", "issued", "subject", "units",
+             "missing", "addressee", "new_deadline", "letter")
 # Every sentence of the file, by section, with the blanks it may use; a mapping of unit kinds where a
 # sentence is chosen by the addressee's kind.
 BLANKS = {
@@ -26,6 +30,11 @@ BLANKS = {
                                "recipients"), _GUIDANCE),
     "report": dict.fromkeys(("number", "attached", "opening", "results", "leadership", "contents", "figures",
                              "assessment", "strengths", "weaknesses", "lessons", "next", "proposals"), _REPORT),
+    "summary": dict.fromkeys(("summary", "opening", "opening_alone", "lead", "reporting", "received", "missing",
+                              "results", "figures", "figures_lead", "units_results", "closing", "annex", "attached",
+                              "annex_title", "annex_units", "not_reported", "subtotal", "total"), _SUMMARY),
+    "reminder": dict.fromkeys(("summary", "addressees", "named", "listed", "opening", "late", "late_many", "closing",
+                               "annex", "attached", "annex_title", "annex_units"), _REMINDER),
     "recipients": {"up": (), "down": (), "across": (), "file_copy": dict.fromkeys(KINDS, ())},
 }
 
