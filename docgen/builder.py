@@ -376,9 +376,11 @@ class TemplateBuilder:
         self.tag("endfor")
 
     def signature(self) -> None:
-        """Nơi nhận on the left, the signer on the right, side by side."""
+        """Nơi nhận on the left, the signer on the right, side by side, on one page: a long document
+        carries the whole block over rather than leave the signer apart from the list."""
         columns = self.profile.signature_table
         left, right = self.two_columns(columns.left_mm, columns.right_mm)
+        left._tc.getparent().get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         self.paragraph("recipients_label", self.profile.elements["recipients_label"].text, left)
         self.tag("for r in recipients", left, "recipient")
         self.paragraph("recipient", "{{ r }}", left)

@@ -17,6 +17,7 @@ from docgen.model import Plan, Unit
 from docgen.units import read_units
 
 from .conftest import EXAMPLES, assert_passes_check, paragraph_template
+from .test_kinds import inputs
 
 HOSTILE = 'Sở "Tài chính" & Kế hoạch <b>\'đầu tư\'</b> {{ 7*7 }} {% if %}'
 
@@ -57,7 +58,7 @@ def test_document_xml_is_byte_identical_to_docxtpl(kind, engines, seed_plan, hos
     compiled, reference = engines
     for plan in (seed_plan, hostile_plan):
         for unit in units if kind != "plan" else [None]:
-            context = document_context(kind, plan, unit)
+            context = document_context(kind, plan, unit, **inputs(KINDS[kind], plan, units))
             ours, theirs = compiled.render(kind, context), reference.render(kind, context)
             assert part(ours, "word/document.xml") == part(theirs, "word/document.xml"), (kind, unit)
             if plan is seed_plan:
