@@ -134,12 +134,15 @@ class Report(_Model):
         return list(grouped.items())
 
 
+MAX_NUMBER = 999_999  # a document's number: far more than a committee issues in a term, and what any database holds
+
+
 class Plan(_Model):
     """A committee's document held as data; ``body`` is the outline as staff type it."""
 
     organisation: Organisation
     type: DocType = DocType.KE_HOACH
-    number: int | None = Field(default=None, ge=1, description="None leaves the number blank")
+    number: int | None = Field(default=None, ge=1, le=MAX_NUMBER, description="None leaves the number blank")
     date: Date = None
     summary: NonEmptyText = Field(description="trích yếu, e.g. đẩy mạnh công tác tuyên truyền …")
     basis: list[NonEmptyText] = Field(default_factory=list, description="căn cứ: cited documents")
@@ -202,6 +205,7 @@ _EXPECTED = {
     "int_parsing": N_("phải là số nguyên"),
     "int_type": N_("phải là số nguyên"),
     "greater_than_equal": N_("phải từ %(ge)s trở lên"),
+    "less_than_equal": N_("phải từ %(le)s trở xuống"),
     "date_parsing": N_("phải là ngày (ngày/tháng/năm)"),
     "date_from_datetime_parsing": N_("phải là ngày (ngày/tháng/năm)"),
     "date_type": N_("phải là ngày (ngày/tháng/năm)"),

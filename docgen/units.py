@@ -285,7 +285,10 @@ def _csv_rows(data: bytes, source: str) -> list[list[str]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
         return _bounded(([_restored(cell) for cell in row] for row in reader), source)
-    except csv.Error:
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):  # the csv module's own limit, far past ours
+            raise UnitsFileError(source, [RowError(reader.line_num, "", Message(
+                N_("ô dài hơn %(length)s ký tự (tối đa %(max)s)"), length=csv.field_size_limit(), max=MAX_CELL_CHARS))])
         raise UnitsFileError(source, [RowError(reader.line_num, "", Message(N_(
             "dấu ngoặc kép không đúng cách viết CSV: một ô có dấu ngoặc kép phải nằm trọn trong "
             "ngoặc kép, mỗi dấu bên trong viết đôi (\"Công ty \"\"A\"\"\")")))]) from None

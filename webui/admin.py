@@ -24,7 +24,7 @@ from webui import audit
 from webui.access import ADMIN, Section, organisation_id
 from webui.account import NEW_PASSWORD, set_password
 from webui.database import session
-from webui.fields import choices, model_error
+from webui.fields import choices, model_error, record_id
 from webui.i18n import core_message
 from webui.plan_form import OrganisationForm, org_data, organisation_data
 
@@ -64,8 +64,8 @@ def add_user(form: UserForm) -> User | None:
     """The account the form describes, saved; or None with the problem next to its field."""
     unit = None
     if form.role.data == User.UNIT:
-        value = form.unit.data or ""
-        unit = unit_store.get(session(), organisation_id(), int(value)) if value.isdigit() and len(value) < 19 else None
+        number = record_id(form.unit.data)
+        unit = None if number is None else unit_store.get(session(), organisation_id(), number)
         if unit is None:
             form.unit.errors.append(_("Chọn đơn vị của tài khoản này."))
             return None

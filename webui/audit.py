@@ -19,6 +19,7 @@ from docgen.store.schema import User
 from docgen.vn.dates import date_or_none
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
+from webui.fields import record_id
 from webui.i18n import core_message
 
 blueprint = Section("audit", __name__, url_prefix="/nhat-ky", admits=OFFICE)
@@ -51,10 +52,10 @@ def index():
     start, end = (day_start(field, errors) for field in ("from", "to"))
     before = request.args.get("before", "")
     entries = [] if errors else audit.entries(
-        db, organisation_id(), user_id=int(user) if user.isdigit() and int(user) in names else None,
+        db, organisation_id(), user_id=record_id(user) if record_id(user) in names else None,
         action=action if action in audit.ACTIONS else None, start=start,
         end=end + dt.timedelta(days=1) if end else None,
-        before=int(before) if before.isdigit() and len(before) < 19 else None, limit=PAGE_SIZE)
+        before=record_id(before), limit=PAGE_SIZE)
     filters = {name: request.args.get(name, "") for name in ("user", "action", "from", "to")}
     older = url_for(".index", **filters, before=entries[-1].id) if len(entries) == PAGE_SIZE else None
     return render_template("audit/index.html", entries=entries, accounts=accounts, names=names, errors=errors,

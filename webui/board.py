@@ -39,6 +39,7 @@ from webui import audit
 from webui.access import OFFICE, Section, organisation_id
 from webui.charts import bar_chart
 from webui.database import session
+from webui.fields import record_id
 from webui.downloads import send_bytes
 from webui.generate import DOCX
 from webui.i18n import core_message
@@ -70,9 +71,8 @@ def number(value: int) -> str:
 @blueprint.get("/")
 def index():
     """The board of the plan chosen (``plan``), else of the plan most recently changed."""
-    chosen = request.args.get("plan", "")
-    if chosen.isdigit():
-        return redirect(url_for(".board", plan_id=int(chosen)))
+    if (chosen := record_id(request.args.get("plan"))) is not None:
+        return redirect(url_for(".board", plan_id=chosen))
     plans = plan_store.all_plans(session(), organisation_id(), limit=1)
     if not plans:
         return render_template("board/empty.html")

@@ -5,13 +5,18 @@ from __future__ import annotations
 from flask import Flask, current_app, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException, SecurityError
+
+from docgen.uploads import size_text
+from webui.database import session
 
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(SecurityError, untrusted_host)
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(IntegrityError, conflict)
     app.register_error_handler(Exception, unexpected_error)
 
 
@@ -51,12 +56,17 @@ def http_error(error: HTTPException):
                 _("Yêu cầu không xử lý được. Hãy quay lại và thử lại."))
 
 
+def conflict(_error: IntegrityError):
+    """Two people saving the same thing at once (one unit code twice): the database kept the first."""
+    session().rollback()
+    return page(409, _("Dữ liệu vừa được lưu cùng lúc"),
+                _("Cùng lúc đó đã có người lưu dữ liệu trùng với dữ liệu này (chẳng hạn cùng một mã), nên dữ liệu "
+                  "này chưa được lưu. Hãy tải lại trang, xem lại rồi lưu lại."))
+
+
 def unexpected_error(error: Exception):
     current_app.logger.error("unexpected error", exc_info=error)
+    session().rollback()  # the page shows the account, which a failed transaction would not read
     return page(500, _("Đã có lỗi"),
                 _("Hệ thống gặp lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại, "
                   "nếu vẫn lỗi hãy báo cho người quản trị."))
-
-
-def size_text(size: int) -> str:
-    return f"{size // (1024 * 1024)} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"

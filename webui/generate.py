@@ -31,7 +31,7 @@ from webui import audit, jobs
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
-from webui.fields import CheckboxesField, choices
+from webui.fields import CheckboxesField, choices, record_id
 from webui.review import made_with
 from webui.storage import storage
 
@@ -132,7 +132,7 @@ def plan_warnings(record, everyone: list) -> dict:
 
 def chosen(store, value: str | None):
     """The organisation's record a select field names by id, or None when it names nothing (or not a number)."""
-    return store.get(session(), organisation_id(), int(value)) if (value or "").isdigit() else None
+    return None if (number := record_id(value)) is None else store.get(session(), organisation_id(), number)
 
 
 def chosen_batch(form: GenerateForm, everyone: list):

@@ -197,7 +197,7 @@ def read_number(field: Field, problems: list) -> int | None:
     text = (field.data or "").strip()
     if not text:
         return None
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:  # "²".isdigit() is true
         problems.append((field, _("Số văn bản là số nguyên dương, ví dụ 15; để trống nếu chưa có số.")))
         return None
     return int(text)

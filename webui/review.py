@@ -26,7 +26,7 @@ from docgen.wording import Table
 from webui import audit
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
-from webui.fields import choices
+from webui.fields import choices, record_id
 from webui.plans import MAX_OUTLINE_CHARS
 from webui.wording import office_table
 
@@ -66,7 +66,7 @@ def index():
 
 
 def chosen(store, value: str | None):
-    return store.get(session(), organisation_id(), int(value)) if (value or "").isdigit() else None
+    return None if (number := record_id(value)) is None else store.get(session(), organisation_id(), number)
 
 
 @blueprint.route("/<int:plan_id>/<int:unit_id>", methods=["GET", "POST"])

@@ -2,6 +2,7 @@
 
 - Security headers: a Content-Security-Policy with no inline script or style (the pages have none),
   no framing, no MIME sniffing, no referrer to other sites.
+- An id in a URL is a number a database holds: a larger one finds no page (404).
 - Sign-in attempts are rate-limited (Flask-Limiter) per address and per account name; only failed
   attempts count. The counts live in memory by default, or in the storage ``RATELIMIT_STORAGE_URI``
   names (``DOCGEN_RATELIMIT_STORAGE_URI``, e.g. ``redis://…`` when several processes serve).
@@ -12,6 +13,8 @@ from __future__ import annotations
 from flask import Flask, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+
+from webui.fields import RecordId
 
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -28,6 +31,7 @@ limiter = Limiter(get_remote_address)
 def init_app(app: Flask) -> None:
     limiter.init_app(app)
     app.after_request(add_headers)
+    app.url_map.converters["int"] = RecordId  # before the blueprints' routes are added
 
 
 def add_headers(response):

@@ -184,7 +184,7 @@ def import_file():
         rows = file_rows(upload.read(MAX_FILE_BYTES + 1), name)
     except UnitsFileError as error:
         form.file.errors.append("; ".join(core_message(item.describe()) for item in error.errors))
-        return render_template("units/import.html", form=form)
+        return render_template("units/import.html", form=form), 400
     try:
         units = units_from_rows(rows, name, office_table())
     except UnitsFileError as error:
