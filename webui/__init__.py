@@ -74,11 +74,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
-    from webui import (account, admin, audit, board, check, generate, health, home, login, plans, portal, reports, review,
-                       units, wording)
+    from webui import (account, admin, audit, board, check, generate, health, home, login, office_templates, plans, portal,
+                       register, reports, review, terms, units, wording)
 
-    for module in (login, account, home, plans, units, wording, generate, review, reports, board, check, audit, admin,
-                   portal, health):
+    for module in (login, account, home, plans, units, wording, office_templates, generate, register, review, reports,
+                   board, check, audit, admin, terms, portal, health):
         app.register_blueprint(module.blueprint)
 
 

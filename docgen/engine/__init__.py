@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -147,13 +148,17 @@ def _set_custom_part(package, xml: bytes) -> None:
 
 
 class Engine:
-    """Renders documents of every kind; ``compiled`` (default) or ``reference`` (plain docxtpl)."""
+    """Renders documents of every kind; ``compiled`` (default) or ``reference`` (plain docxtpl).
 
-    def __init__(self, name: str = "compiled"):
+    ``templates`` are an office's own templates for some kinds (kind → .docx): untrusted, they are
+    always compiled in the sandbox (:mod:`docgen.engine.sandbox`), whichever engine is named."""
+
+    def __init__(self, name: str = "compiled", templates: Mapping[str, Path] | None = None):
         if name not in ENGINES:
             raise RenderError(N_("không có bộ dựng “%(engine)s”; chọn một trong: %(engines)s"), engine=name,
                               engines=", ".join(ENGINES))
         self.name = name
+        self.templates = dict(templates or {})
         self._compiled: dict[str, Any] = {}
 
     def prepare(self, kind: str):
@@ -161,15 +166,16 @@ class Engine:
         if kind not in self._compiled:
             from docgen.engine.compiled import CompiledTemplate
 
-            self._compiled[kind] = CompiledTemplate(template_path(kind))
+            office = self.templates.get(kind)
+            self._compiled[kind] = CompiledTemplate(office or template_path(kind), untrusted=office is not None)
         return self._compiled[kind]
 
     def render(self, kind: str, context: dict[str, Any]) -> bytes:
-        if self.name == "reference":
+        if self.name == "reference" and kind not in self.templates:
             return render_reference(template_path(kind), context)
         return self.prepare(kind).render(context)
 
     def __getstate__(self) -> dict[str, Any]:
         """Sent to another process without its compiled templates (lxml trees do not pickle):
         a spawned worker compiles its own, a forked one inherits them."""
-        return {"name": self.name, "_compiled": {}}
+        return {"name": self.name, "templates": self.templates, "_compiled": {}}

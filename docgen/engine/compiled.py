@@ -42,8 +42,14 @@ from docgen.engine import (
     render_reference,
 )
 from docgen.engine.rawzip import DEFLATED, Entry, write_zip
+from docgen.engine.sandbox import BoundedEnvironment, SandboxError, instrumented, refusals, render_bounded
+from docgen.i18n import N_, Message
 
 DOCUMENT_PART = "word/document.xml"
+SANDBOX = Path(__file__).with_name("sandbox.py")
+OUTSIDE_BODY = N_("chỉ phần thân văn bản được điền: đầu trang, chân trang và chú thích không được có thẻ mẫu ({{ … }}, "
+                  "{%% … %%}); hãy chuyển thẻ trong %(parts)s vào thân văn bản")
+NO_PROPERTIES = N_("tệp thiếu thuộc tính tài liệu (docProps/core.xml): hãy mở và lưu lại bằng Word")
 CORE_PART = "docProps/core.xml"
 CONTENT_TYPES_PART, PACKAGE_RELS_PART = "[Content_Types].xml", "_rels/.rels"
 CUSTOM_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -68,16 +74,21 @@ _LINE_BREAK = b'</w:t><w:br/><w:t xml:space="preserve">'  # docxtpl's for a \n i
 _EMPTY_ELEMENT = re.compile(rb"<([\w:]+)((?:\s[^<>]*)?)></\1>")
 
 
-def prepare(path: Path) -> dict[str, Any]:
+def prepare(path: Path, untrusted: bool = False) -> dict[str, Any]:
     """What rendering needs of a template, made with docxtpl's own preprocessing: the package's
-    parts compressed once, the body compiled to Jinja code, and how to write it back."""
+    parts compressed once, the body compiled to Jinja code, and how to write it back. An
+    ``untrusted`` template (an office's own) is held to the sandbox's rules and compiled to be
+    bounded (:mod:`docgen.engine.sandbox`); it never takes docxtpl's own path."""
     from docxtpl import DocxTemplate
 
     with zipfile.ZipFile(path) as package:
         parts = {name: package.read(name) for name in package.namelist()}
     # python-docx adds core properties to a package that has none; docxtpl then does it all.
-    if CORE_PART not in parts or any(_TAGGED_ELSEWHERE.match(name) and _TAG.search(data.decode("utf-8"))
-                                     for name, data in parts.items()):
+    tagged = tagged_outside_body(parts)
+    if untrusted and (CORE_PART not in parts or tagged):
+        raise RenderError(TEMPLATE_ERROR, template=path.name, error=Message(OUTSIDE_BODY, parts=", ".join(tagged))
+                          if tagged else Message(NO_PROPERTIES))
+    if CORE_PART not in parts or tagged:
         return {"fallback": True}
     prepared = {
         "fallback": False,
@@ -87,13 +98,13 @@ def prepare(path: Path) -> dict[str, Any]:
     source = DocxTemplate(path)
     source.init_docx()
     template_xml = source.get_xml()
-    source_xml = _literal_braces(source.patch_xml(template_xml))
+    source_xml = literal_braces(source.patch_xml(template_xml))
     try:
         # docxtpl puts a newline before each paragraph and takes it out after rendering; with
         # Jinja's default whitespace handling the output is the same without that round trip.
-        prepared["code"] = jinja_environment().compile(source_xml)
+        prepared["code"] = compile_untrusted(source_xml) if untrusted else jinja_environment().compile(source_xml)
     except TemplateError as error:
-        raise RenderError(TEMPLATE_ERROR, template=path.name, error=error) from error
+        raise RenderError(TEMPLATE_ERROR, template=path.name, error=getattr(error, "reason", error)) from error
     prepared["fast"] = not _NEEDS_TREE.search(template_xml)  # docxtpl's own tags, before it rewrites them
     prepared["other_empties"] = bool({match.group(1) for match in _OPENS_ON_TAG.finditer(source_xml)} - {"w:t"})
     root = source.docx._element
@@ -105,7 +116,12 @@ def prepare(path: Path) -> dict[str, Any]:
     return prepared
 
 
-def _literal_braces(source: str) -> str:
+def tagged_outside_body(parts: dict[str, bytes]) -> list[str]:
+    """The parts besides the body (headers, footers, footnotes) holding template tags."""
+    return [name for name, data in parts.items() if _TAGGED_ELSEWHERE.match(name) and _TAG.search(data.decode("utf-8"))]
+
+
+def literal_braces(source: str) -> str:
     """The template's escaped braces as Jinja text that prints them, where docxtpl unescapes the
     rendered part: the same document, and data is left as typed."""
     for escaped, literal in DOCXTPL_ESCAPES.items():
@@ -113,14 +129,24 @@ def _literal_braces(source: str) -> str:
     return source
 
 
-def prepared(path: Path) -> dict[str, Any]:
+def compile_untrusted(source: str):
+    """An office's template compiled to run bounded, once it has passed the sandbox's rules (else the
+    first rule it breaks is the error)."""
+    environment = BoundedEnvironment()
+    template = environment.parse(source)
+    if found := refusals(template):
+        raise SandboxError(found[0].message)
+    return environment.compile(instrumented(template))
+
+
+def prepared(path: Path, untrusted: bool = False) -> dict[str, Any]:
     """:func:`prepare`, from the cache when this template was prepared before by this code."""
     key = cache.key(path.read_bytes(), cache.installed("docxtpl"), cache.installed("jinja2"),
-                    Path(__file__).read_bytes())
+                    Path(__file__).read_bytes(), *((b"untrusted", SANDBOX.read_bytes()) if untrusted else ()))
     found = cache.load(key)
     if isinstance(found, dict) and "fallback" in found:
         return found
-    result = prepare(path)
+    result = prepare(path, untrusted)
     cache.store(key, result)
     return result
 
@@ -128,14 +154,15 @@ def prepared(path: Path) -> dict[str, Any]:
 class CompiledTemplate:
     """A .docx template ready to render many documents."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, untrusted: bool = False):
         self.path = Path(path)
-        ready = prepared(self.path)
+        self.untrusted = untrusted
+        ready = prepared(self.path, untrusted)
         self.fallback = ready["fallback"]
         if self.fallback:
             return
         self._entries = [Entry(*fields) for fields in ready["entries"]]
-        environment = jinja_environment()
+        environment = BoundedEnvironment() if untrusted else jinja_environment()
         self._body = environment.template_class.from_code(environment, ready["code"],
                                                           environment.make_globals(None), None)
         self._fast, self._other_empties = ready["fast"], ready["other_empties"]
@@ -155,9 +182,9 @@ class CompiledTemplate:
         if self.fallback:
             return render_reference(self.path, context)
         try:
-            xml = self._body.render(context)
+            xml = render_bounded(self._body, context) if self.untrusted else self._body.render(context)
         except TemplateError as error:
-            raise RenderError(TEMPLATE_ERROR, template=self.path.name, error=error) from error
+            raise RenderError(TEMPLATE_ERROR, template=self.path.name, error=getattr(error, "reason", error)) from error
         return write_zip(self._members(self._document_xml(xml), self._core_xml(context),
                                        custom_properties_xml(context)))
 

@@ -27,7 +27,7 @@ from docgen.format import load_profile
 from docgen.i18n import N_
 from docgen.register.terms import term_on
 from docgen.register.types import CONGRESS_ISSUER, CONGRESS_SERIES, DOC_TYPES, doc_type
-from docgen.store import Database, organisations
+from docgen.store import Database, audit, organisations
 from docgen.store.schema import RegisterEntry, Term, now
 from docgen.vn.text import collapse_spaces, normalize
 
@@ -89,9 +89,10 @@ def number_text(entry: RegisterEntry) -> str:
 
 
 def take(database: Database, organisation_id: int, issues: Sequence[Issue], *, user_id: int | None = None,
-         reserve: bool = False) -> list[RegisterEntry]:
+         reserve: bool = False, address: str = "") -> list[RegisterEntry]:
     """The next numbers, one for each issue in order (consecutive within a series), written in the book
-    as issued, or as reserved for documents to come. All or none are taken."""
+    as issued, or as reserved for documents to come, and in the audit log as taken by ``user_id`` (None:
+    the command line) from ``address``. All or none are taken."""
     if not 1 <= len(issues) <= MAX_TAKEN:
         raise BadInput(N_("lấy từ 1 đến %(max)s số một lần"), max=MAX_TAKEN)
     issues = [issue.checked() for issue in issues]
@@ -100,7 +101,11 @@ def take(database: Database, organisation_id: int, issues: Sequence[Issue], *, u
             with database.session() as session:
                 if database.engine.dialect.name == "sqlite":
                     session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-                return _write(session, organisation_id, issues, user_id, reserve)
+                entries = _write(session, organisation_id, issues, user_id, reserve)
+                for entry in entries:
+                    audit.record(session, organisation_id, user_id, "reserve" if reserve else "issue", "number",
+                                 entry.id, f"{number_text(entry)} {entry.summary}".rstrip(), address)
+                return entries
         except IntegrityError:
             time.sleep(random.uniform(0, 0.002 * (attempt + 1)))  # let the winner of this round finish
     raise BadInput(N_("không lấy được số sau %(count)s lần thử: có quá nhiều người lấy số cùng lúc; hãy thử lại"),

@@ -29,6 +29,7 @@ COLUMNS = (
     ("Ghi chú", 30),
 )
 HEADING_ROW = 7
+LINE_POINTS = 15  # a line of 12 pt Times New Roman
 
 
 def rows(entries: Sequence[RegisterEntry]) -> list[list]:
@@ -72,6 +73,7 @@ def workbook(organisation: Organisation, term: Term, entries: Sequence[RegisterE
         sheet.column_dimensions[get_column_letter(column)].width = width
         _value(sheet.cell(HEADING_ROW, column), title, bold, centred).border = box
         _value(sheet.cell(HEADING_ROW + 1, column), column, bold, centred).border = box
+    sheet.row_dimensions[HEADING_ROW].height = _height([title for title, _ in COLUMNS])
     wrapped = Alignment(vertical="top", wrap_text=True)
     for row, values in enumerate(rows(entries), start=HEADING_ROW + 2):
         for column, value in enumerate(values, start=1):
@@ -79,6 +81,7 @@ def workbook(organisation: Organisation, term: Term, entries: Sequence[RegisterE
             cell.border = box
             if column == 2:
                 cell.number_format = "dd/mm/yyyy"
+        sheet.row_dimensions[row].height = _height(values)
     sheet.print_title_rows = f"{HEADING_ROW}:{HEADING_ROW + 1}"
     sheet.freeze_panes = sheet.cell(HEADING_ROW + 2, 1)
     sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A3
@@ -87,6 +90,16 @@ def workbook(organisation: Organisation, term: Term, entries: Sequence[RegisterE
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _height(values: list) -> float:
+    """A row tall enough for its longest cell, wrapped in its column's width: spreadsheets do not fit a
+    row's height to text a program wrote."""
+    lines = 1
+    for value, (_, width) in zip(values, COLUMNS):
+        if isinstance(value, str):
+            lines = max(lines, sum(1 + len(line) // width for line in value.split("\n")))
+    return LINE_POINTS * lines
 
 
 def _value(cell, value, font, alignment):

@@ -5,12 +5,12 @@ a congress falls at the end of one term, so it may overlap a term."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from docgen import settings
 from docgen.errors import BadInput
 from docgen.i18n import N_
 from docgen.store.schema import RegisterEntry, Term
@@ -18,12 +18,11 @@ from docgen.vn.dates import short_date
 from docgen.vn.text import collapse_spaces, normalize
 
 MAX_NAME = 100
-TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
 def today() -> dt.date:
-    """The office's date (``DOCGEN_TIMEZONE``, else Vietnam's), whatever the server's clock zone."""
-    return dt.datetime.now(ZoneInfo(os.environ.get("DOCGEN_TIMEZONE") or TIMEZONE)).date()
+    """The office's date (``DOCGEN_TIMEZONE``), whatever the server's clock zone."""
+    return dt.datetime.now(ZoneInfo(settings.current().timezone)).date()
 
 
 def span(term: Term) -> str:

@@ -33,6 +33,10 @@ ACTIONS = {
     "login-failed": N_("Đăng nhập sai"),
     "logout": N_("Đăng xuất"),
     "password": N_("Đổi mật khẩu"),
+    "issue": N_("Cấp số"),
+    "reserve": N_("Giữ số"),
+    "void": N_("Hủy số"),
+    "use": N_("Chọn mẫu dùng"),
 }
 # What an entry is about, and what the log page calls it.
 TARGETS = {
@@ -46,6 +50,9 @@ TARGETS = {
     "organisation": N_("thông tin tổ chức"),
     "wording": N_("quy tắc lời văn"),
     "unit-text": N_("văn bản sửa riêng cho đơn vị"),
+    "number": N_("số văn bản"),
+    "term": N_("nhiệm kỳ"),
+    "template": N_("mẫu văn bản"),
 }
 MAX_DETAIL = 500
 

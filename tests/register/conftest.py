@@ -1,6 +1,9 @@
-"""A migrated database with the demo committee and its terms (2020 - 2025, then 2025 - 2030, open)."""
+"""A migrated database with the demo committee and its terms (2020 - 2025, then 2025 - 2030, open):
+SQLite, then PostgreSQL (the test run's server, tests/servers.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
@@ -8,13 +11,19 @@ from docgen.store import Database
 from docgen.store.demo import load_demo_data
 
 
-@pytest.fixture
-def database(tmp_path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'register.sqlite'}")
+def demo_database(url: str) -> Database:
+    database = Database(url)
     database.upgrade()
     with database.session() as session:
         load_demo_data(session)
     return database
+
+
+@pytest.fixture
+def database(database_url) -> Iterator[Database]:
+    database = demo_database(database_url)
+    yield database
+    database.engine.dispose()
 
 
 @pytest.fixture

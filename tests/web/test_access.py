@@ -10,13 +10,15 @@ never sees a record that is not theirs: no page they get names another unit or c
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
 
 from docgen.batch import DocumentRenderer, write_batch
 from docgen.files import EXAMPLES, load_organisation, load_plan
-from docgen.model import Unit
+from docgen.model import Report, Unit
+from docgen.register import book, terms
 from docgen.reports.read import FormReader
 from docgen.store import organisations, plans, returns, units, users
 from docgen.store.schema import Generation
@@ -97,6 +99,19 @@ ROUTES = {
     "board.figures": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "board.charts": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "board.chart": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "register.index": Route(OFFICE_ROLES, {"GET": 200, "POST": 302}),  # nothing typed: a Công văn of today
+    "register.fill": Route(OFFICE_ROLES, {"GET": 200, "POST": 302}, ids=True),
+    "register.cancel": Route(OFFICE_ROLES, {"POST": 302}, ids=True, last=True),
+    "register.document": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
+    "register.export": Route(OFFICE_ROLES, {"GET": 200}),
+    "office_templates.index": Route(OFFICE_ROLES, {"GET": 200}),
+    "office_templates.kind_page": Route(OFFICE_ROLES, {"GET": 200, "POST": 400}),  # no file chosen
+    "office_templates.preview_page": Route(OFFICE_ROLES, {"GET": 200}),
+    "office_templates.download": Route(OFFICE_ROLES, {"GET": 200}),
+    "office_templates.use": Route(OFFICE_ROLES, {"POST": 302}),
+    "office_templates.variables": Route(OFFICE_ROLES, {"GET": 200}),
+    "terms.index": Route({ADMIN}, {"GET": 200, "POST": 400}),  # no name
+    "terms.edit": Route({ADMIN}, {"GET": 200, "POST": 302}, ids=True),  # nothing typed: kept as it was
     "check.index": Route(OFFICE_ROLES, {"GET": 200, "POST": 200}),
     "audit.index": Route(OFFICE_ROLES, {"GET": 200}),
     "admin.index": Route({ADMIN}, {"GET": 200, "POST": 200}),
@@ -148,7 +163,9 @@ def world(app) -> dict[str, dict[str, int | str]]:
             reported[unit.code] = returns.add(session, seed, unit, account.id, "bao-cao.docx", data, form).id
         other = organisations.add(session, load_organisation().model_copy(update={"name": "Đảng ủy Khối Doanh nghiệp"})).id
         their_plan = plans.add(session, other, load_plan(EXAMPLES / "seed-plan.yaml").model_copy(
-            update={"summary": "sắp xếp doanh nghiệp", "body": "I. NỘI DUNG\n- Việc của Khối Doanh nghiệp"})).id
+            update={"summary": "sắp xếp doanh nghiệp", "body": "I. NỘI DUNG\n- Việc của Khối Doanh nghiệp",
+                    "report": Report(title="kết quả sắp xếp doanh nghiệp"), "unit_tasks": []})).id
+        terms.add(session, other, "2025 - 2030", dt.date(2025, 7, 1))
         units.add(session, other, Unit(code="DB01", name="Công ty Khoáng sản Phố Hiến", kind="dang-bo"))
         users.add(session, other, "khac-quan-tri", ADMIN, "mật khẩu của khối khác")
         office = users.by_name(session, "van-phong").id
@@ -156,9 +173,12 @@ def world(app) -> dict[str, dict[str, int | str]]:
             write_batch(seed.plan, [first.unit], ["letter"], path, jobs=1)
         session.add(Generation(organisation_id=1, plan_id=1, plan_summary=seed.summary, kinds="letter", unit_count=1,
                                total=1, done=1, status=Generation.DONE, path="1.zip"))
-    common = {"code": "en", "kind": "letter", "filename": "style.css", "index": 0, "choice": "thay", "number": 1}
+        term = terms.term_on(session, 1, terms.today()).id
+    held = book.take(database, 1, [book.Issue("CV", terms.today(), file_name="cv.pdf", file_data=b"%PDF")], reserve=True)
+    common = {"code": "en", "kind": "letter", "filename": "style.css", "index": 0, "choice": "thay", "number": 1,
+              "version": 0, "page": 1}
     own = {**common, "plan_id": 1, "unit_id": first.id, "generation_id": 1, "report_id": reported["DB01"],
-           "user_id": office}
+           "user_id": office, "entry_id": held[0].id, "term_id": term}
     return {"own": own, "unit-foreign": {**own, "plan_id": their_plan, "report_id": reported["DB02"]},
             "foreign": own}
 
