@@ -11,8 +11,10 @@ import csv
 import gc
 import io
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
+import threading
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -33,6 +35,7 @@ from docgen.wording import Table
 
 MAX_NAME_CHARS = 80
 CHUNK = 24  # documents a worker renders per task
+MAX_JOBS = 4 * (os.cpu_count() or 1)  # worker processes: more only wait for a core, each holding the engine
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 
@@ -132,6 +135,16 @@ _worker_entries: list[Entry] = []
 def _init_worker(render: Renderer, entries: list[Entry]) -> None:
     global _worker_render, _worker_entries
     _worker_render, _worker_entries = render, entries
+    threading.Thread(target=_end_with_parent, name="end-with-parent", daemon=True).start()
+
+
+def _end_with_parent() -> None:
+    """End this worker as soon as the process that started the batch ends, however it ends: a worker
+    otherwise waits for its next task forever (it holds the task queue's writing end itself), and a
+    fork server with it (its workers hold its lifeline). The parent's sentinel, which every start
+    method gives, is ready then."""
+    multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    os._exit(1)
 
 
 def _render_range(start: int, stop: int) -> list[bytes]:
@@ -145,6 +158,7 @@ def _rendered(entries: list[Entry], jobs: int, render: Renderer, start_method: s
         for entry in entries:
             yield render(entry.unit, entry.kind)
         return
+    jobs = min(jobs, -(-len(entries) // CHUNK))  # no worker without a range to render
     context = multiprocessing.get_context(start_method)
     if context.get_start_method() == "fork":
         # Forked workers share the parent's objects until they write to them; a garbage collection
@@ -203,7 +217,7 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
     the web server, where forking a thread-holding process can deadlock."""
     kinds = check_kinds(kinds)
     entries = batch_entries(units, kinds)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = min(jobs or os.cpu_count() or 1, MAX_JOBS)
     if render is None:
         render = DocumentRenderer(plan, engine, wording, edits)
         if (start_method or multiprocessing.get_start_method()) == "fork":

@@ -255,10 +255,13 @@ def batch(plan_file: Path, units_file: Path, kinds: str, output: Path, jobs: int
     before signing them is printed on stderr as warnings, each with the units it concerns."""
     import time
 
-    from docgen.batch import batch_warnings, write_batch
+    from docgen.batch import MAX_JOBS, batch_warnings, write_batch
     from docgen.files import load_plan
     from docgen.units import read_units
 
+    if jobs and jobs > MAX_JOBS:
+        raise Failure(N_("--jobs: tối đa %(max)s (4 × %(cores)s lõi của máy này), không phải %(jobs)s"),
+                      max=MAX_JOBS, cores=MAX_JOBS // 4, jobs=jobs)
     if pdf and pdf_only:
         raise Failure(N_("--pdf hoặc --pdf-only, không cả hai"))
     if pdfa and not (pdf or pdf_only):
@@ -369,11 +372,16 @@ def print_file(plan_file: Path, units_file: Path, unit_codes: tuple[str, ...], k
 def serve(host: str | None, port: int | None, threads: int | None, dev: bool) -> None:
     """Run the web app with waitress; data in a SQLite file under var/ unless DOCGEN_DATABASE_URL says otherwise."""
     from docgen import settings
+    from docgen.folderlock import locked
     from webui import create_app
 
     chosen = settings.current()
     host, port = host or chosen.host, port or chosen.port
-    app = create_app()
+    with locked(Path(chosen.data_dir).resolve()):  # before anything touches the folder's batches
+        _serve(create_app(), host, port, threads or chosen.threads, chosen.trusted_proxy, dev)
+
+
+def _serve(app, host: str, port: int, threads: int, trusted_proxy: str, dev: bool) -> None:
     if dev:
         from werkzeug.serving import make_server
 
@@ -383,9 +391,9 @@ def serve(host: str | None, port: int | None, threads: int | None, dev: bool) ->
         from waitress.server import create_server
 
         # Behind a proxy (DOCGEN_TRUSTED_PROXY), the client's address and scheme are the proxy's X-Forwarded-* ones.
-        proxy = {"trusted_proxy": chosen.trusted_proxy, "trusted_proxy_count": 1,
-                 "trusted_proxy_headers": "x-forwarded-for x-forwarded-proto x-forwarded-host"} if chosen.trusted_proxy else {}
-        server = create_server(app, host=host, port=port, threads=threads or chosen.threads, ident="docgen",
+        proxy = {"trusted_proxy": trusted_proxy, "trusted_proxy_count": 1,
+                 "trusted_proxy_headers": "x-forwarded-for x-forwarded-proto x-forwarded-host"} if trusted_proxy else {}
+        server = create_server(app, host=host, port=port, threads=threads, ident="docgen",
                                clear_untrusted_proxy_headers=True, **proxy)
         run, stop = server.run, server.close
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host

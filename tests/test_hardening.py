@@ -9,6 +9,7 @@ honest .docx of 97,000 paragraphs took 59 s to check and over 200 s to import; `
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import sys
@@ -22,7 +23,7 @@ from docgen.check.package import MAX_PARAGRAPHS
 from docgen.vn.textcheck import check_text
 
 from .conftest import EXAMPLES
-from .hostile import MB, docx_bytes, docx_parts, body_xml, lying_zip, peak_rss, run_measured
+from .hostile import MB, body_xml, descendants, docx_bytes, docx_parts, lying_zip, peak_rss, run_measured
 
 # The most a process refusing an attack may hold; importing the readers takes 30 to 45 MB.
 MEMORY_MB = 100
@@ -183,12 +184,31 @@ def test_every_input_of_the_command_line_refuses_what_is_not_a_regular_file(spec
     assert not list(tmp_path.glob("out*"))
 
 
-def test_jobs_are_capped_at_four_per_core(tmp_path):
-    cap = 4 * (os.cpu_count() or 1)
+@functools.cache
+def started_by_parent(worker: int) -> bytes:
+    """The processes this worker's parent has started, as a document's bytes (once per worker)."""
+    return " ".join(map(str, descendants(os.getppid()))).encode()
+
+
+def test_jobs_are_capped_at_four_per_core(tmp_path, seed_plan):
+    """Before: --jobs 100000 started every worker up front."""
+    from docgen.batch import MAX_JOBS, write_batch
+    from docgen.units import read_units
+
+    assert MAX_JOBS == 4 * (os.cpu_count() or 1)
     run = run_measured([DOCGEN, "batch", PLAN, "--units", UNITS, "-o", tmp_path / "out.zip", "--jobs", "100000"])
-    assert run.status == 2 and run.stderr.strip().splitlines()[-1] == \
-        f"docgen: số tiến trình phải từ 1 đến {cap} (4 × {cap // 4} lõi), không phải 100000"
-    assert run.peak_mb < MEMORY_MB and not (tmp_path / "out.zip").exists()
+    one_line_refusal(run, f"docgen: --jobs: tối đa {MAX_JOBS} (4 × {MAX_JOBS // 4} lõi của máy này), không phải 100000")
+    assert not (tmp_path / "out.zip").exists()
+    # A program asking for 50 gets no more workers than ranges of 24 documents: 3 for 66 (each
+    # document here lists the processes the batch's process had started when it was made).
+    units = read_units(Path(UNITS))
+    before = descendants(os.getpid())
+    write_batch(seed_plan, units, ["unit-plan", "letter", "report"], tmp_path / "made.zip", jobs=50,
+                start_method="fork", render=lambda unit, kind: started_by_parent(os.getpid()))
+    with zipfile.ZipFile(tmp_path / "made.zip") as archive:
+        started = [set(map(int, archive.read(name).split())) - before
+                   for name in archive.namelist() if name.endswith(".docx")]
+    assert len(started) == 66 and max(map(len, started)) <= 3
 
 
 FORMULAS = ("=", "+", "-", "@", "\t", "\r")
