@@ -550,7 +550,7 @@ def build_templates(out_dir: Path, profile: Profile | None = None) -> list[Path]
     profile = profile or load_profile()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS.values():
+    for kind in {kind.template: kind for kind in KINDS.values()}.values():  # kinds may share a template
         path = out_dir / kind.template
         path.write_bytes(build_template(profile, kind))
         written.append(path)

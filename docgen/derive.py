@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from docgen import outline
 from docgen.context import (
@@ -144,14 +144,23 @@ def _unit_header(plan: Plan, unit: Unit, doc_type: DocType) -> dict[str, str]:
     }
 
 
-def committee_header(plan: Plan, doc_type: DocType, letter_summary: str = "") -> dict[str, str]:
+class Issued(NamedTuple):
+    """The number and date the outgoing register gave a committee's document (:mod:`docgen.register`)."""
+
+    number: int
+    date: dt.date
+
+
+def committee_header(plan: Plan, doc_type: DocType, letter_summary: str = "",
+                     issued: Issued | None = None) -> dict[str, str]:
+    """The committee's header: its number and date when ``issued``, else blanks for the registry."""
     org = plan.organisation
     year = (plan.date or dt.date.today()).year
     header = {
         "superior": upper(org.superior),
         "issuer": upper(org.name),
-        "number": number_line(None, doc_type, org.symbol),
-        "place_date": place_date(org.place, None, year),
+        "number": number_line(issued.number if issued else None, doc_type, org.symbol),
+        "place_date": place_date(org.place, issued.date if issued else None, year),
     }
     if letter_summary:
         header["letter_summary"] = letter_summary
@@ -496,21 +505,23 @@ def _listed(items: Sequence[str]) -> list[str]:
     return [f"- {item}{'.' if index == len(items) - 1 else ';'}" for index, item in enumerate(items)]
 
 
-def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
-    """The committee's Công văn asking one unit to carry the plan out: its tasks and deadlines, and
-    where and by when the attached report form goes back; opened and closed as a letter down to a
-    đảng bộ (which directs its chi bộ) or to a chi bộ."""
+def letter_context(plan: Plan, unit: Unit | None = None, issued: Issued | None = None) -> dict[str, Any]:
+    """The committee's Công văn asking one unit (or, without one, all its units at once) to carry the
+    plan out: its tasks and deadlines, and where and by when the attached report form goes back;
+    opened and closed as a letter down to a đảng bộ (which directs its chi bộ) or to a chi bộ;
+    numbered and dated when ``issued``."""
     citation = Citation(plan)
     words = _phrases("letter")
-    blanks = {**_blanks(plan, citation), "addressee": unit.committee}
+    addressee = unit.committee if unit else words["all_units"]
+    blanks = {**_blanks(plan, citation), "addressee": addressee}
     tasks = [*_task_lines(plan), fill(words["report"], **blanks)]
     lines = [fill(words["opening"], **blanks), *(f"{number}. {task}" for number, task in enumerate(tasks, start=1)),
-             fill(words["closing"][unit.kind], **blanks)]
+             fill(words["closing"][unit.kind if unit else "all"], **blanks)]
     summary = fill(words["summary"], **blanks)
     org, style = plan.organisation, house_style(plan, unit)
     context = {
-        "header": committee_header(plan, DocType.CONG_VAN, letter_summary_lines(summary)),
-        "salutation": f"Kính gửi: {unit.committee}",
+        "header": committee_header(plan, DocType.CONG_VAN, letter_summary_lines(summary), issued),
+        "salutation": f"Kính gửi: {_capitalised(addressee)}",
         "body": body_paragraphs("\n".join(lines), style),
         "signature": plan.signature.model_dump(),
         "recipients": recipient_lines(["Như trên", citation.board, f"Lưu {org.office}"]),
@@ -518,9 +529,10 @@ def letter_context(plan: Plan, unit: Unit) -> dict[str, Any]:
     return finish(context, style, summary, org.name)
 
 
-def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
+def guidance_context(plan: Plan, unit: Unit | None = None, issued: Issued | None = None) -> dict[str, Any]:
     """The committee's Hướng dẫn, one for all its units: what to carry out (the plan's contents and
-    forms of work, cited), by when, how to report; addressed to one unit only when given."""
+    forms of work, cited), by when, how to report; addressed to one unit only when given; numbered and
+    dated when ``issued``."""
     citation = Citation(plan)
     words = _phrases("guidance")
     blanks = {**_blanks(plan, citation), "section": ""}
@@ -551,7 +563,7 @@ def guidance_context(plan: Plan, unit: Unit | None = None) -> dict[str, Any]:
     summary = say("summary")
     style = house_style(plan, unit)
     context = {
-        "header": committee_header(plan, DocType.HUONG_DAN),
+        "header": committee_header(plan, DocType.HUONG_DAN, issued=issued),
         "title": DocType.HUONG_DAN.title,
         "summary": summary_lines(summary),
         "body": body_paragraphs("\n".join(lines), style),
@@ -680,11 +692,12 @@ def unit_recipients(plan: Plan, unit: Unit, tasked: str = "", unions: str = "") 
 
 
 def document_context(kind: str, plan: Plan, unit: Unit | None = None, *, wording: Table | None = None,
-                     edited: str | None = None, **inputs: Any) -> dict[str, Any]:
+                     edited: str | None = None, issued: Issued | None = None, **inputs: Any) -> dict[str, Any]:
     """The context of one document of a kind (:mod:`docgen.kinds`): ``unit`` is required for the
     kinds made per unit and ignored by those never made for one; ``inputs`` are the kind's own;
-    ``wording`` (the office's wording table) and ``edited`` (the unit's text the office edited) go to
-    the kinds that take them (:attr:`~docgen.kinds.Kind.options`)."""
+    ``wording`` (the office's wording table), ``edited`` (the unit's text the office edited) and
+    ``issued`` (the register's number and date) go to the kinds that take them
+    (:attr:`~docgen.kinds.Kind.options`)."""
     entry = get_kind(kind)
     if unit is None and entry.per_unit == "required":
         raise BadInput(N_("--kind %(kind)s làm riêng cho từng đơn vị: hãy cho --unit MÃ và --units TỆP"), kind=kind)
@@ -692,7 +705,7 @@ def document_context(kind: str, plan: Plan, unit: Unit | None = None, *, wording
     if missing:
         raise BadInput(N_("--kind %(kind)s cần nhiều hơn kế hoạch (%(missing)s): không làm ở đây"), kind=kind,
                        missing=", ".join(missing))
-    options = {name: value for name, value in (("wording", wording), ("edited", edited))
+    options = {name: value for name, value in (("wording", wording), ("edited", edited), ("issued", issued))
                if value is not None and name in entry.options}
     if unit is None or entry.per_unit == "never":
         return entry.context_function(plan, **inputs, **options)

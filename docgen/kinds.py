@@ -55,7 +55,8 @@ class Kind:
     options: tuple[str, ...] = ()
     """Keywords its context function also takes when the caller has them, never required: ``wording``,
     the office's wording table (:mod:`docgen.wording`); ``edited``, the unit's text as the office edited it;
-    ``deadline``, a reminder's new deadline."""
+    ``deadline``, a reminder's new deadline; ``issued``, the number and date the outgoing register gave
+    the committee's document (:class:`docgen.derive.Issued`)."""
 
     def __post_init__(self) -> None:
         if self.batch and (self.per_unit == "never" or self.inputs):
@@ -85,10 +86,13 @@ KINDS: dict[str, Kind] = {kind.id: kind for kind in (
          options=("wording", "edited")),
     Kind("letter", per_unit="required", doc_type="CV", title="Công văn",
          label=N_("Công văn gửi đơn vị"), file_name=N_("Công văn"), template="letter.docx",
-         context="docgen.derive:letter_context", context_type=Letter, batch=True, default=True),
+         context="docgen.derive:letter_context", context_type=Letter, batch=True, default=True, options=("issued",)),
+    Kind("letter-all", per_unit="never", doc_type="CV", title="Công văn",
+         label=N_("Công văn gửi các đảng bộ, chi bộ cơ sở (một văn bản)"), file_name=N_("Công văn gửi các đơn vị"),
+         template="letter.docx", context="docgen.derive:letter_context", context_type=Letter, options=("issued",)),
     Kind("guidance", per_unit="optional", doc_type="HD", title="Hướng dẫn",
          label=N_("Hướng dẫn"), file_name=N_("Hướng dẫn"), template="guidance.docx",
-         context="docgen.derive:guidance_context", context_type=TypedDocument, batch=True),
+         context="docgen.derive:guidance_context", context_type=TypedDocument, batch=True, options=("issued",)),
     Kind("report", per_unit="required", doc_type="BC", title="Báo cáo",
          label=N_("Báo cáo (mẫu) của đơn vị"), file_name=N_("Báo cáo (mẫu)"), template="report.docx",
          context="docgen.derive:report_context", context_type=ReportForm, batch=True, default=True),

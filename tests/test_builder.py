@@ -43,7 +43,7 @@ def test_unknown_profile_is_refused():
 
 def test_build_is_reproducible(built, tmp_path):
     again = {path.stem: path for path in build_templates(tmp_path)}
-    assert sorted(again) == sorted(kind.template.removesuffix(".docx") for kind in KINDS.values())
+    assert sorted(again) == sorted({kind.template.removesuffix(".docx") for kind in KINDS.values()})
     for name in again:
         assert built[name].read_bytes() == again[name].read_bytes(), name
 

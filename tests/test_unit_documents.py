@@ -192,6 +192,8 @@ def test_the_kinds_sentences_are_checked_on_reading():
         "mục “extra”: không có mục này",
         "mục “letter”, mục “closing”, mục “chi-bo”: không có chỗ trống {unit}; dùng được: {plan}, {plan_number}, "
         "{issuer}, {board}, {report_to}, {addressee}, {form}, {period}, {deadline}",
+        "mục “letter”, mục “closing”, mục “all”: không có chỗ trống {unit}; dùng được: {plan}, {plan_number}, "
+        "{issuer}, {board}, {report_to}, {addressee}, {form}, {period}, {deadline}",
         "mục “report”, mục “lesson”: không có mục này",
         "mục “report”, mục “lessons”: cần một dòng chữ",
     ]

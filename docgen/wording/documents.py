@@ -24,7 +24,8 @@ _REMINDER = ("plan", "plan_number", "issuer", "board", "report_to", "deadline", 
 # Every sentence of the file, by section, with the blanks it may use; a mapping of unit kinds where a
 # sentence is chosen by the addressee's kind.
 BLANKS = {
-    "letter": {"summary": _DOWN, "opening": _DOWN, "report": _DOWN, "closing": dict.fromkeys(KINDS, _DOWN)},
+    "letter": {"summary": _DOWN, "opening": _DOWN, "report": _DOWN, "closing": dict.fromkeys((*KINDS, "all"), _DOWN),
+               "all_units": ()},
     "guidance": dict.fromkeys(("summary", "opening", "content", "content_lead", "method", "method_lead", "timing",
                                "reporting", "report", "figures", "organisation", "units", "board", "closing",
                                "recipients"), _GUIDANCE),

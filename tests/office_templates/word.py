@@ -8,6 +8,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from docgen.kinds import KINDS
 from tests.conftest import REPO
 
 TEMPLATES = REPO / "templates"
@@ -15,7 +16,7 @@ DOCUMENT = "word/document.xml"
 
 
 def shipped(kind: str) -> bytes:
-    return (TEMPLATES / f"{kind}.docx").read_bytes()
+    return (TEMPLATES / KINDS[kind].template).read_bytes()
 
 
 def with_body(template: bytes, change) -> bytes:
