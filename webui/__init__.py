@@ -58,12 +58,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config)
     app.config["SECRET_KEY"] = app.config.get("SECRET_KEY") or chosen.secret_key or secret_key(data_dir)
 
-    from webui import access, database, errors, i18n, jobs, security, storage
+    from webui import access, database, errors, i18n, jobs, pdf_preview, security, storage
 
     i18n.init_app(app)
     database.init_app(app)
     storage.init_app(app)
     jobs.init_app(app)
+    pdf_preview.init_app(app)
     access.init_app(app)  # before CSRF: a request not signed in goes to the sign-in page first
     csrf.init_app(app)
     security.init_app(app)

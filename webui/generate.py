@@ -21,17 +21,20 @@ from wtforms import RadioField, SelectField
 
 from docgen.batch import DocumentRenderer, batch_warnings, check_kinds, document_name, safe_name
 from docgen.derive import document_context
+from docgen.errors import BadInput
 from docgen.kinds import KINDS, batch_kinds, default_kinds
+from docgen.pdf import OfficeMissing
 from docgen.store import generations
 from docgen.store import plans as plan_store
 from docgen.store import units as unit_store
 from docgen.store import wording as wording_store
 from docgen.store.schema import Generation
-from webui import audit, jobs
+from webui import audit, jobs, pdf_preview
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.fields import CheckboxesField, choices, record_id
+from webui.i18n import core_message
 from webui.review import made_with
 from webui.storage import storage
 
@@ -179,17 +182,25 @@ def start_generation(record, units, kinds):
 
 @blueprint.get("/xem-truoc")
 def preview():
-    """One document laid out in the page, before generating anything."""
+    """One document before generating anything: its pages as they will print, or, where LibreOffice
+    cannot draw them, laid out in the page as a draft."""
     form = PreviewForm(request.args)
     form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session(), organisation_id()))
     document = chosen_document(form)
-    context = None
+    context = pages = missing = None
     if document:
         plan, unit, kind = document
+        try:
+            pages = pdf_preview.page_count(make_document(*document)[1])
+        except OfficeMissing:
+            missing = _("Máy chủ chưa cài LibreOffice nên chưa vẽ được trang in; dưới đây là bản nháp gần đúng bố cục.")
+        except BadInput as error:
+            missing = _("Không vẽ được trang in (%(reason)s); dưới đây là bản nháp gần đúng bố cục.",
+                        reason=core_message(error))
         wording, edits = made_with(plan.id, [unit] if unit else [])
         context = document_context(kind, plan.plan, unit.unit if unit else None, wording=wording,
                                    edited=edits.get(unit.code) if unit else None)
-    return render_template("generate/preview.html", form=form, context=context,
+    return render_template("generate/preview.html", form=form, context=context, pages=pages, missing=missing,
                            download=url_for(".document", **request.args) if context else None)
 
 
@@ -222,17 +233,36 @@ def document():
 
 
 def send_document(record, unit, kind: str):
-    """One document of the plan's ``record`` (for the unit's record, or None) made on the spot, as the
-    office's batch makes it; logged as downloaded."""
+    """One document made on the spot (:func:`make_document`); logged as downloaded."""
+    name, data = make_document(record, unit, kind)
+    audit.record_now("download", "document", None, name)
+    return send_bytes(data, name, DOCX)
+
+
+def make_document(record, unit, kind: str) -> tuple[str, bytes]:
+    """(file name, .docx) of one document of the plan's ``record`` (for the unit's record, or None), as
+    the office's batch makes it."""
     plan = record.plan
     if unit is not None:
         name = document_name(unit.unit, kind)
     else:
         name = safe_name(f"{plan.type.noun} {plan.number or ''} {plan.summary}") + ".docx"
     wording, edits = made_with(record.id, [unit] if unit else [])
-    data = DocumentRenderer(plan, wording=wording, edits=edits)(unit.unit if unit else None, kind)
-    audit.record_now("download", "document", None, name)
-    return send_bytes(data, name, DOCX)
+    return name, DocumentRenderer(plan, wording=wording, edits=edits)(unit.unit if unit else None, kind)
+
+
+@blueprint.get("/xem-truoc/trang-<int:page>.png")
+def preview_page(page: int):
+    """Page ``page`` of the chosen document as it will print, drawn once per document (by its content)."""
+    document = chosen_document(PreviewForm(request.args)) or abort(404)
+    docx = make_document(*document)[1]
+    try:
+        pages = pdf_preview.page_count(docx)
+    except BadInput:
+        abort(404)
+    if not 1 <= page <= pages:
+        abort(404)
+    return send_file(storage().open(pdf_preview.page_key(docx, page)), mimetype="image/png")
 
 
 @blueprint.get("/lan/<int:generation_id>")

@@ -26,9 +26,23 @@ def make_app(tmp_path, **config):
         "WTF_CSRF_ENABLED": False,
         "DATA_DIR": tmp_path,
         "GENERATION_JOBS": 1,
+        "PDF_WORKERS": 1,
     }
     settings.update(config)
-    return create_app(settings)
+    app = create_app(settings)
+    MADE.append(app)
+    return app
+
+
+MADE: list = []
+
+
+@pytest.fixture(autouse=True)
+def close_pdf_pools():
+    """Stop the LibreOffice of each app the test made (a preview starts it)."""
+    yield
+    while MADE:
+        MADE.pop().extensions["docgen.pdf"].close()
 
 
 @pytest.fixture(autouse=True)

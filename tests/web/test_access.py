@@ -81,6 +81,7 @@ ROUTES = {
     # Ids in the query: another committee's plan and unit are not there to choose.
     "generate.preview": Route(OFFICE_ROLES, {"GET": 200}, ids=True, foreign=200, query=DOCUMENT_QUERY),
     "generate.document": Route(OFFICE_ROLES, {"GET": 200}, ids=True, foreign=400, query=DOCUMENT_QUERY),
+    "generate.preview_page": Route(OFFICE_ROLES, {"GET": 200}, ids=True, query=DOCUMENT_QUERY),  # page 1
     "generate.generation": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.status": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.cancel": Route(OFFICE_ROLES, {"POST": 302}, ids=True),

@@ -163,7 +163,7 @@ def test_from_nothing_to_the_zip_of_every_unit(server, empty_app, page, tmp_path
             "Khối") in text
 
     page.goto(server + "/tao-van-ban/xem-truoc?plan=1&kind=report&unit=2")
-    page.locator(".paper").wait_for()
+    page.wait_for_function("[...document.querySelectorAll('.pages img')].every(image => image.naturalWidth > 0)")
     shot("10-preview", full_page=True)
 
     checked = tmp_path / "DB02 công văn.docx"

@@ -74,7 +74,9 @@ def test_no_units_yet_says_where_to_add_them(tmp_path):
     assert "Chưa có đơn vị nào: hãy thêm hoặc nhập danh sách đơn vị trước." in text
 
 
-def test_preview_lays_out_the_document(client):
+def test_preview_lays_out_the_document_where_libreoffice_is_missing(client, tmp_path, monkeypatch):
+    """The HTML draft (the true pages: test_preview.py)."""
+    monkeypatch.setenv("DOCGEN_SOFFICE", str(tmp_path / "no-office" / "soffice"))
     text = page_text(client.get("/tao-van-ban/xem-truoc?plan=1&kind=unit-plan&unit=1"))
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "KẾ HOẠCH" in text
     assert 'class="p-roman"' in text and "T/M ĐẢNG ỦY" in text
