@@ -29,12 +29,12 @@ from lxml import etree
 from pydantic import ValidationError
 
 from docgen import outline
-from docgen.check.package import (MAX_CHARACTERS, MAX_FILE_BYTES, NS, RT_NUMBERING, Package, UnreadableDocument,
-                                  read_source)
+from docgen.check.package import MAX_FILE_BYTES, NS, RT_NUMBERING, Package, UnreadableDocument, read_source
 from docgen.check.properties import VISIBLE_RUNS, Styles, blocks, run_text
 from docgen.errors import BadInput
 from docgen.format import load_profile
 from docgen.model import DocType, Organisation, Plan, Signature, describe_errors
+from docgen.uploads import MAX_DOCUMENT_CHARS
 from docgen.vn.numbers import to_roman
 from docgen.vn.syllable import find_glued_words
 from docgen.vn.text import collapse_spaces, fold, tone_styles_in
@@ -117,8 +117,8 @@ def import_text(text: str, organisation: Organisation, *, fix: bool = False,
     it) it is the plan's, whatever the text says."""
     if not text.strip():
         raise PlanImportError("Văn bản trống: cần nội dung một kế hoạch (tên loại, trích yếu, nội dung)")
-    if len(text) > MAX_CHARACTERS:
-        raise PlanImportError(f"Văn bản quá dài: hơn {MAX_CHARACTERS} ký tự; cần một kế hoạch, không phải cả tập tài liệu")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise PlanImportError(f"Văn bản quá dài: hơn {MAX_DOCUMENT_CHARS} ký tự; cần một kế hoạch, không phải cả tập tài liệu")
     return _import(outline.clean_lines(text, cells=True), organisation, fix, None, keep_organisation)
 
 

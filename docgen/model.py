@@ -12,10 +12,11 @@ import datetime as dt
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from docgen.errors import BadInput
 from docgen.i18n import N_, Message
+from docgen.uploads import MAX_DOCUMENT_CHARS
 from docgen.vn.dates import date_or_none
 from docgen.vn.text import collapse_spaces, normalize
 
@@ -31,9 +32,12 @@ def _normalized(value: object) -> object:
     return normalize(value) if isinstance(value, str) else value
 
 
-Text = Annotated[str, BeforeValidator(_clean)]
-NonEmptyText = Annotated[str, BeforeValidator(_clean), Field(min_length=1)]
-LongText = Annotated[str, BeforeValidator(_normalized)]
+MAX_TEXT_CHARS = 2_000  # a name, a title, a line of a list: a trích yếu or a task is a few hundred
+MAX_ITEMS = 500  # lines of a list: citations, recipients, tasks, indicators
+
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS), BeforeValidator(_clean)]
+NonEmptyText = Annotated[str, StringConstraints(max_length=MAX_TEXT_CHARS), BeforeValidator(_clean), Field(min_length=1)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_DOCUMENT_CHARS), BeforeValidator(_normalized)]
 Date = Annotated[dt.date | None, BeforeValidator(date_or_none)]
 
 
@@ -124,7 +128,7 @@ class Report(_Model):
     title: Text = Field(default="", description="trích yếu of the report form")
     period: Text = Field(default="", description="e.g. từ tháng 6/2021 đến tháng 12/2021")
     deadline: Date = None
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_ITEMS)
 
     def groups(self) -> list[tuple[str, list[Indicator]]]:
         """The indicators by their group (its form of work), groups in the order they first appear."""
@@ -145,11 +149,11 @@ class Plan(_Model):
     number: int | None = Field(default=None, ge=1, le=MAX_NUMBER, description="None leaves the number blank")
     date: Date = None
     summary: NonEmptyText = Field(description="trích yếu, e.g. đẩy mạnh công tác tuyên truyền …")
-    basis: list[NonEmptyText] = Field(default_factory=list, description="căn cứ: cited documents")
+    basis: list[NonEmptyText] = Field(default_factory=list, max_length=MAX_ITEMS, description="căn cứ: cited documents")
     body: LongText = Field(description="the body as Vietnamese outline text")
     signature: Signature = Field(default_factory=Signature)
-    recipients: list[NonEmptyText] = Field(default_factory=list)
-    unit_tasks: list[UnitTask] = Field(default_factory=list)
+    recipients: list[NonEmptyText] = Field(default_factory=list, max_length=MAX_ITEMS)
+    unit_tasks: list[UnitTask] = Field(default_factory=list, max_length=MAX_ITEMS)
     report: Report = Field(default_factory=Report)
 
 
@@ -206,6 +210,8 @@ _EXPECTED = {
     "int_type": N_("phải là số nguyên"),
     "greater_than_equal": N_("phải từ %(ge)s trở lên"),
     "less_than_equal": N_("phải từ %(le)s trở xuống"),
+    "string_too_long": N_("dài tối đa %(max_length)s ký tự"),
+    "too_long": N_("nhiều nhất %(max_length)s mục"),
     "date_parsing": N_("phải là ngày (ngày/tháng/năm)"),
     "date_from_datetime_parsing": N_("phải là ngày (ngày/tháng/năm)"),
     "date_type": N_("phải là ngày (ngày/tháng/năm)"),

@@ -101,6 +101,8 @@ SETTINGS = (
             "make them, on any machine; empty: the web server makes them itself."),
     Setting("worker_lost_seconds", int, 30, "A batch whose docgen worker gave no sign of life this long is put back "
             "on the queue.", minimum=3, maximum=3600),
+    Setting("retention_days", int, 90, "Days a batch's ZIP is kept after the batch finished (the batch stays listed); "
+            "0: kept for ever. Looked over at start and once a day.", minimum=0, maximum=36_500),
     Setting("start_method", str, "auto", "How the web server starts a batch's processes; auto: forkserver where "
             "there is one, spawn on Windows.", choices=("auto", "forkserver", "spawn")),
     # The web app.
@@ -110,7 +112,8 @@ SETTINGS = (
             "made on first start, kept in the data folder."),
     Setting("session_minutes", int, 480, "How long a session lasts after its last request.", maximum=525_600),
     Setting("https", bool, False, "1: cookies are sent over HTTPS only (behind a proxy that serves HTTPS)."),
-    Setting("trusted_hosts", tuple, (), "The host names the web app answers to; empty: any."),
+    Setting("trusted_hosts", tuple, (), "The host names the web app answers to (an IP address always is); empty: "
+            "localhost and this machine's own names."),
     Setting("ratelimit_storage_uri", str, "memory://", "Where sign-in attempts are counted: memory:// for one "
             "server, redis://host:6379 when several serve."),
     Setting("timezone", str, "Asia/Ho_Chi_Minh", "The office's time zone: dates of the register, times shown."),

@@ -20,6 +20,7 @@ from pathlib import Path
 from docgen.errors import BadInput
 from docgen.i18n import N_
 
+MAX_DOCUMENT_CHARS = 500_000  # the text of a document (a .docx read, a plan's body): about 150 pages
 MAX_UNPACKED = 200 * 1024 * 1024  # all members, inflated
 MAX_MEMBERS = 2_000
 MAX_DIRECTORY_BYTES = 1024 * 1024  # the central directory, parsed before anything else (2,000 members: 200 KB)

@@ -235,3 +235,22 @@ def test_exports_hold_no_formula_and_import_back_as_the_same_units(tmp_path):
     for name, export in (("again.csv", units_to_csv), ("again.xlsx", units_to_xlsx)):
         (tmp_path / name).write_bytes(export(units))
         assert read_units(tmp_path / name) == units
+
+
+def test_text_fields_have_limits_said_by_field(tmp_path):
+    """A plan's texts: 2,000 characters a line or name, 500,000 the body, 500 lines a list; checked by
+    the model, so the web form, a plan file and an import all say it the same way."""
+    from docgen.model import MAX_ITEMS, MAX_TEXT_CHARS
+    from docgen.uploads import MAX_DOCUMENT_CHARS
+
+    text = (EXAMPLES / "seed-plan.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    for old, new, said in [
+        ("summary: ", "summary: " + "a" * MAX_TEXT_CHARS + "b", f"summary: dài tối đa {MAX_TEXT_CHARS} ký tự"),
+        ("body: |-\n", "body: |-\n  " + "a" * MAX_DOCUMENT_CHARS + "\n", f"body: dài tối đa {MAX_DOCUMENT_CHARS} ký tự"),
+        ("basis:\n", "basis:\n" + "- Kế hoạch số 1\n" * MAX_ITEMS, f"basis: nhiều nhất {MAX_ITEMS} mục"),
+    ]:
+        assert old in text
+        plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+        run = run_measured([DOCGEN, "render", plan, "-o", tmp_path / "out.docx"])
+        one_line_refusal(run, f"docgen: {plan}: {said}")

@@ -19,7 +19,7 @@ ALLOWED = {
     "docgen.uploads": {"docgen.errors", "docgen.i18n"},
     "docgen.engine": {"docgen.errors", "docgen.i18n", "docgen.atomic", "docgen.kinds"},
     "docgen.outline": {"docgen.vn"},
-    "docgen.model": {"docgen.errors", "docgen.i18n", "docgen.vn"},
+    "docgen.model": {"docgen.errors", "docgen.i18n", "docgen.vn", "docgen.uploads"},
     "docgen.check": {"docgen.errors", "docgen.i18n", "docgen.format", "docgen.vn", "docgen.uploads"},
     "docgen.builder": {"docgen.format", "docgen.kinds"},
 }

@@ -19,7 +19,7 @@ from lxml import etree
 
 from docgen.errors import BadInput
 from docgen.i18n import N_, Message
-from docgen.uploads import UnsafeFile, open_zip, read_file
+from docgen.uploads import MAX_DOCUMENT_CHARS, UnsafeFile, open_zip, read_file
 from docgen.vn.text import collapse_spaces
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -27,7 +27,6 @@ MAX_PART_BYTES = 16 * 1024 * 1024  # one XML part, inflated (a hundred pages of 
 MAX_ELEMENTS = 300_000  # in all the parts read: about 65 MB of parsed XML
 MAX_PARAGRAPHS = 5_000  # about 150 pages
 MAX_TABLES = 200
-MAX_CHARACTERS = 500_000  # of text, about 150 pages
 MAX_PARAGRAPH_CHARACTERS = 20_000  # in one paragraph, about six pages: the text rules' work grows with it
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 64 * 1024
@@ -165,7 +164,7 @@ _LIMITS = {
     "elements": (MAX_ELEMENTS, N_("thẻ XML")),
     "paragraphs": (MAX_PARAGRAPHS, N_("đoạn văn")),
     "tables": (MAX_TABLES, N_("bảng")),
-    "characters": (MAX_CHARACTERS, N_("ký tự")),
+    "characters": (MAX_DOCUMENT_CHARS, N_("ký tự")),
 }
 
 

@@ -13,10 +13,12 @@ document with one that does not.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import logging
 import multiprocessing
+import tempfile
 import threading
 import time
 import zipfile
@@ -28,10 +30,12 @@ from typing import Protocol
 from lxml import etree
 
 from docgen.batch import write_batch
+from docgen.derive import Issued
 from docgen.i18n import N_
 from docgen.model import Plan, Unit
 from docgen.storage import Storage
 from docgen.store import Database, generations
+from docgen.store.schema import now
 from docgen.wording import Table
 
 FAILED = N_("Không tạo được văn bản. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.")
@@ -59,6 +63,10 @@ class Job:
     edits: Mapping[str, str] = field(default_factory=dict)
     processes: int | None = None
     """Processes making the batch; None: the number of cores."""
+    templates: Mapping[str, bytes] = field(default_factory=dict)
+    """The office's own templates the batch is made from, by kind (the others: docgen's)."""
+    issued: Mapping[tuple[str, str], Issued] = field(default_factory=dict)
+    """The register's numbers of its documents, by unit code ("" for one for all units) and kind."""
 
 
 class Runner(Protocol):
@@ -135,9 +143,13 @@ def run(job: Job, database: Database, storage: Storage, method: str | None = Non
             return
     error = ""
     try:
-        with storage.writing(job.target) as path:
+        with storage.writing(job.target) as path, tempfile.TemporaryDirectory(prefix="docgen-templates-") as folder:
+            templates = {kind: Path(folder) / f"{kind}.docx" for kind in job.templates}
+            for kind, template in templates.items():
+                template.write_bytes(job.templates[kind])
             write_batch(job.plan, job.units, job.kinds, path, jobs=job.processes, start_method=method,
-                        progress=Progress(database, job.generation_id), wording=job.wording, edits=job.edits)
+                        progress=Progress(database, job.generation_id), wording=job.wording, edits=job.edits,
+                        templates=templates, issued=job.issued)
             if damaged := next(unreadable_parts(path), None):
                 raise Damaged(damaged)
     except Cancelled:
@@ -151,6 +163,21 @@ def run(job: Job, database: Database, storage: Storage, method: str | None = Non
         error = FAILED
     with database.session() as session:
         generations.finish(session, job.generation_id, error=error)
+
+
+def remove_old_zips(database: Database, storage: Storage, days: int) -> int:
+    """Delete the ZIPs of the batches that finished more than ``days`` days ago (0: keep every ZIP);
+    the batches stay listed. Returns how many ZIPs were deleted."""
+    if not days:
+        return 0
+    kept = set(storage.keys(generations.FOLDER))
+    with database.session() as session:
+        finished = generations.finished_before(session, now() - dt.timedelta(days))
+        old = {generations.zip_key(record) for record in finished}
+    for key in old & kept:
+        storage.delete(key)
+    log.info("%s ZIPs older than %s days deleted", len(old & kept), days)
+    return len(old & kept)
 
 
 def unreadable_parts(batch: Path) -> Iterator[str]:

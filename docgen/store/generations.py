@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -23,6 +25,11 @@ def recent(session: Session, organisation_id: int, limit: int = 50) -> list[Gene
 def latest(session: Session, limit: int) -> list[Generation]:
     """Every organisation's latest generations, for the command line."""
     return list(session.scalars(select(Generation).order_by(Generation.id.desc()).limit(limit)))
+
+
+def finished_before(session: Session, moment: dt.datetime) -> list[Generation]:
+    """Every organisation's generations that finished before ``moment``."""
+    return list(session.scalars(select(Generation).where(Generation.finished_at < moment)))
 
 
 def get(session: Session, organisation_id: int, generation_id: int) -> Generation | None:

@@ -8,6 +8,8 @@ process of its own.
 from __future__ import annotations
 
 import io
+import re
+import socket
 import threading
 import zipfile
 
@@ -137,3 +139,83 @@ def test_an_xlsx_with_a_dtd_is_refused_whole(client, entity):
     data = xlsx_with(lambda sheet: sheet.replace(b"?>", b"?>" + LAUGHS, 1).replace(b"TEN", entity))
     response = client.post("/don-vi/nhap", data={"file": upload(data, "don-vi.xlsx")})
     assert response.status_code == 400 and "không phải tệp Excel .xlsx hợp lệ" in page_text(response)
+
+
+def test_batch_zips_past_the_retention_days_are_deleted_at_start_and_daily(tmp_path, monkeypatch):
+    """DOCGEN_RETENTION_DAYS (default 90): a ZIP goes once its batch finished that long ago; the batch
+    stays listed. Before, every ZIP stayed for ever."""
+    import datetime as dt
+
+    from docgen.store.generations import zip_key
+    from docgen.store.schema import Generation, now
+
+    from .conftest import make_app
+
+    def finished(app, days_ago: float, status: str = Generation.DONE) -> str:
+        """A batch of the demo committee that finished ``days_ago`` days ago, with its ZIP; its key."""
+        with app.extensions["docgen.database"].session() as session:
+            record = Generation(organisation_id=1, plan_summary="cũ", kinds="letter", unit_count=1, status=status,
+                                finished_at=now() - dt.timedelta(days=days_ago))
+            session.add(record)
+            session.flush()
+            record.path = f"{record.id}.zip"
+            key = zip_key(record)
+        with app.extensions["docgen.storage"].writing(key) as path:
+            path.write_bytes(b"PK\x05\x06" + bytes(18))
+        return key
+
+    first = make_app(tmp_path)
+    assert first.config["RETENTION_DAYS"] == 90
+    old, failed, recent = finished(first, 100), finished(first, 95, Generation.FAILED), finished(first, 89)
+    storage = first.extensions["docgen.storage"]
+    again = make_app(tmp_path, RETENTION_INTERVAL=0)  # a restart; and, for the test, a day is no time
+    assert (storage.size(old), storage.size(failed), storage.size(recent)) == (None, None, 22)
+    client = signed_in(again)
+    assert client.get(f"/tao-van-ban/lan/{old.split('/')[1].split('.')[0]}").status_code == 200  # still listed
+    assert client.get(f"/tao-van-ban/lan/{old.split('/')[1].split('.')[0]}/tai-ve").status_code == 404
+    later = finished(again, 91)
+    client.get("/")
+    assert storage.size(later) is None and storage.size(recent) == 22
+    monkeypatch.setenv("DOCGEN_RETENTION_DAYS", "0")
+    forever = make_app(tmp_path)
+    kept = finished(forever, 10_000)
+    signed_in(make_app(tmp_path)).get("/")
+    assert storage.size(kept) == 22
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:5000", "127.0.0.1:5000", "192.168.1.20", "[::1]:5000",
+                                  "[fe80::1]"])
+def test_by_default_the_app_answers_to_localhost_this_machines_names_and_any_address(app, host):
+    client = app.test_client()
+    assert client.get("/dang-nhap", headers={"Host": host}).status_code == 200
+    assert client.get("/dang-nhap", headers={"Host": socket.gethostname()}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "docgen.evil.example:5000", "localhost.evil.example",
+                                  "127.0.0.1.nip.io", "[zz"])
+def test_another_host_name_is_refused_as_a_dns_rebinding_would_send_it(app, host):
+    """Before: any Host was accepted. DOCGEN_TRUSTED_HOSTS names the site's own (test_accounts)."""
+    response = app.test_client().get("/dang-nhap", headers={"Host": host})
+    assert response.status_code == 400 and page_text(response) == "400 Bad Request: host not trusted"
+
+
+INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+def test_no_page_needs_inline_script_or_style(app):
+    """The Content-Security-Policy lets only the app's own files script and style a page: every page a
+    route gives (ids as 1), to anyone, to the office and to the administrator, holds no inline script,
+    style or event handler."""
+    clients = (app.test_client(), signed_in(app), signed_in(app, "quan-tri"))
+    pages = set()
+    for rule in app.url_map.iter_rules():
+        path = re.sub(r"<int:\w+>", "1", rule.rule)
+        if "GET" not in rule.methods or "<" in path:
+            continue
+        for client in clients:
+            response = client.get(path)
+            if response.mimetype == "text/html":
+                pages.add(path)
+                found = INLINE.search(page_text(response))
+                assert found is None, (path, found and found[0])
+    assert len(pages) > 30
