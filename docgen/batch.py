@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 
 from docgen.atomic import atomic_output
-from docgen.derive import document_context, document_warnings
+from docgen.derive import Issued, document_context, document_warnings
 from docgen.engine import Engine
 from docgen.errors import BadInput
 from docgen.i18n import N_, Message
@@ -91,14 +91,18 @@ def batch_entries(units: Sequence[Unit], kinds: Sequence[str]) -> list[Entry]:
 
 class DocumentRenderer:
     """Everything a worker needs to turn (unit, kind) into a .docx: the plan, an engine, the office's
-    wording table (None: docgen's own) and the units' texts it edited (by unit code)."""
+    wording table (None: docgen's own), the units' texts it edited (by unit code), its own templates
+    (by kind, rendered in the sandbox) and the numbers the register gave the documents (by unit code,
+    "" for a document for all units, and kind)."""
 
     def __init__(self, plan: Plan, engine: str = "compiled", wording: Table | None = None,
-                 edits: Mapping[str, str] | None = None):
+                 edits: Mapping[str, str] | None = None, templates: Mapping[str, Path] | None = None,
+                 issued: Mapping[tuple[str, str], Issued] | None = None):
         self.plan = plan
-        self.engine = Engine(engine)
+        self.engine = Engine(engine, templates)
         self.wording = wording
         self.edits = dict(edits or {})
+        self.issued = dict(issued or {})
 
     def prepare(self, kinds: Sequence[str]) -> None:
         """Compile the templates before forking, so the workers inherit them instead of each compiling
@@ -109,7 +113,8 @@ class DocumentRenderer:
 
     def __call__(self, unit: Unit | None, kind: str) -> bytes:
         edited = self.edits.get(unit.code) if unit else None
-        context = document_context(kind, self.plan, unit, wording=self.wording, edited=edited)
+        context = document_context(kind, self.plan, unit, wording=self.wording, edited=edited,
+                                   issued=self.issued.get((unit.code if unit else "", kind)))
         return self.engine.render(kind, context)
 
 
@@ -207,10 +212,12 @@ def batch_warnings(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], word
 def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target: Path, *,
                 jobs: int | None = None, engine: str = "compiled", render: Renderer | None = None,
                 progress: Callable[[int, int], None] | None = None, start_method: str | None = None,
-                wording: Table | None = None, edits: Mapping[str, str] | None = None) -> int:
+                wording: Table | None = None, edits: Mapping[str, str] | None = None,
+                templates: Mapping[str, Path] | None = None, issued: Mapping[tuple[str, str], Issued] | None = None) -> int:
     """Write the ZIP for every unit × kind to ``target``; returns the number of documents. Documents
     are worded by the office's ``wording`` table, with the units' texts it edited (``edits``, by unit
-    code) where the kind takes them (see :class:`DocumentRenderer`).
+    code) where the kind takes them, made from the office's own ``templates`` and numbered as the
+    register ``issued`` them (see :class:`DocumentRenderer`).
 
     ``start_method`` is how worker processes start: the platform's default (fork on Linux, where
     workers inherit the compiled templates), or "forkserver" from a multi-threaded program such as
@@ -219,7 +226,7 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
     entries = batch_entries(units, kinds)
     jobs = min(jobs or os.cpu_count() or 1, MAX_JOBS)
     if render is None:
-        render = DocumentRenderer(plan, engine, wording, edits)
+        render = DocumentRenderer(plan, engine, wording, edits, templates, issued)
         if (start_method or multiprocessing.get_start_method()) == "fork":
             render.prepare(kinds)
     with atomic_output(target) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -788,6 +788,7 @@ def _line(entry, term) -> dict:
 def register_cancel(number: str, reason: str, term_id: int | None, organisation_id: int | None) -> None:
     """Cancel NUMBER (16-KH/ĐUK): it stays in the book, marked cancelled, and is never given again."""
     from docgen.register import book
+    from docgen.store import audit
 
     with _office_database().session() as session:
         organisation = _only_organisation(session, organisation_id)
@@ -795,6 +796,7 @@ def register_cancel(number: str, reason: str, term_id: int | None, organisation_
             _term(session, organisation, term_id)
         entry = book.find(session, organisation, number, term_id)
         book.cancel(entry, reason)
+        audit.record(session, organisation, None, "void", "number", entry.id, f"{book.number_text(entry)} {entry.note}")
         click.echo(say(N_("đã hủy số %(number)s"), number=book.number_text(entry)), err=True)
 
 
@@ -835,11 +837,13 @@ def term() -> None:
 def term_add(name: str, start: str, end: str | None, congress: bool, organisation_id: int | None) -> None:
     """Add a term, e.g. docgen term add "2025 - 2030" --start 01/7/2025"""
     from docgen.register import terms
+    from docgen.store import audit
     from docgen.vn.dates import parse_date
 
     with _office_database().session() as session:
         organisation = _only_organisation(session, organisation_id)
         added = terms.add(session, organisation, name, parse_date(start), parse_date(end) if end else None, congress)
+        audit.record(session, organisation, None, "create", "term", added.id, f"{added.name} ({terms.span(added)})")
         click.echo(f"{added.id}\t{added.name}\t{terms.span(added)}")
 
 
@@ -851,12 +855,14 @@ def term_add(name: str, start: str, end: str | None, congress: bool, organisatio
 def term_end(term_id: int, day: str, organisation_id: int | None) -> None:
     """Set the last day of a term (before adding the next)."""
     from docgen.register import terms
+    from docgen.store import audit
     from docgen.vn.dates import parse_date
 
     with _office_database().session() as session:
         organisation = _only_organisation(session, organisation_id)
         found = _term(session, organisation, term_id)
         terms.update(session, found, found.name, found.starts_on, parse_date(day))
+        audit.record(session, organisation, None, "update", "term", found.id, f"{found.name} ({terms.span(found)})")
         click.echo(f"{found.id}\t{found.name}\t{terms.span(found)}")
 
 
@@ -936,6 +942,7 @@ def template_add(kind: str, file: Path, note: str, use_it: bool, organisation_id
     problem with the paragraph it is in, and nothing is kept (exit 2)."""
     from docgen.office_templates import versions
     from docgen.office_templates.validate import MAX_TEMPLATE_BYTES
+    from docgen.store import audit
     from docgen.uploads import read_file
 
     data = read_file(file, MAX_TEMPLATE_BYTES)
@@ -950,8 +957,11 @@ def template_add(kind: str, file: Path, note: str, use_it: bool, organisation_id
         if record is None:
             raise Failure(N_("%(file)s: mẫu không dùng được (%(count)s lỗi); chưa lưu"), file=file,
                           count=len(validation.findings))
+        audit.record(session, organisation, None, "upload", "template", record.id,
+                     f"{kind} {record.version}: {record.file_name}")
         if use_it:
             versions.use(session, organisation, kind, record.version)
+            audit.record(session, organisation, None, "use", "template", None, f"{kind} {record.version}")
         click.echo(say(N_("%(kind)s: phiên bản %(version)s"), kind=kind, version=record.version))
 
 
@@ -963,10 +973,12 @@ def template_add(kind: str, file: Path, note: str, use_it: bool, organisation_id
 def template_use(kind: str, version: int, organisation_id: int | None) -> None:
     """Make VERSION of KIND's template the one in use (0: docgen's own), e.g. to go back to an earlier one."""
     from docgen.office_templates import versions
+    from docgen.store import audit
 
     with _office_database().session() as session:
         organisation = _only_organisation(session, organisation_id)
         versions.use(session, organisation, kind, version)
+        audit.record(session, organisation, None, "use", "template", None, f"{kind} {version}")
     click.echo(say(N_("%(kind)s: dùng phiên bản %(version)s"), kind=kind, version=version), err=True)
 
 

@@ -179,6 +179,13 @@ def entries(session: Session, organisation_id: int, term_id: int, doc_type: str 
     return list(session.scalars(query.order_by(RegisterEntry.id)))
 
 
+def of_generation(session: Session, organisation_id: int, generation_id: int) -> list[RegisterEntry]:
+    """The numbers a generation's documents were given, in the book's order."""
+    query = select(RegisterEntry).where(RegisterEntry.organisation_id == organisation_id,
+                                        RegisterEntry.generation_id == generation_id)
+    return list(session.scalars(query.order_by(RegisterEntry.id)))
+
+
 def get(session: Session, organisation_id: int, entry_id: int) -> RegisterEntry | None:
     return session.scalars(select(RegisterEntry).where(RegisterEntry.id == entry_id,
                                                        RegisterEntry.organisation_id == organisation_id)).first()

@@ -10,6 +10,10 @@ import sys
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
+
+from docgen.store import Database
+from docgen.store.schema import AuditEntry
 
 from ..office_templates.word import edited_in_word, shipped, with_body
 
@@ -44,6 +48,10 @@ def test_taking_listing_cancelling_and_exporting_numbers(tmp_path):
     sheet = load_workbook(tmp_path / "so.xlsx").active
     assert [sheet.cell(row, 1).value for row in range(9, 14)] == [
         "01-KH/ĐUK", "01-CV/ĐUK", "02-CV/ĐUK", "03-CV/ĐUK", "04-CV/ĐUK"]
+    with Database(f"sqlite:///{tmp_path / 'docgen.sqlite'}").session() as session:
+        logged = [entry.action for entry in session.scalars(select(AuditEntry).where(AuditEntry.target == "number",
+                                                                                      AuditEntry.user_id.is_(None)))]
+    assert sorted(logged) == ["issue", "issue", "reserve", "reserve", "reserve", "void"]
 
 
 def test_bad_input_is_one_line_and_status_2(tmp_path):
