@@ -11,27 +11,34 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 from typing import BinaryIO
 
-from flask import abort, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField
+from wtforms import BooleanField, RadioField, SelectField
 
 from docgen.batch import DocumentRenderer, batch_warnings, check_kinds, document_name, safe_name
-from docgen.derive import document_context
+from docgen.derive import Issued, document_context
 from docgen.errors import BadInput
 from docgen.kinds import KINDS, batch_kinds, default_kinds
 from docgen.pdf import OfficeMissing
-from docgen.store import generations
+from docgen.office_templates import versions
+from docgen.register import book, terms
+from docgen.register.book import number_text, take
+from docgen.register.issuing import issue_of, number_batch, numbered
+from docgen.store import generations, snapshots
 from docgen.store import plans as plan_store
 from docgen.store import units as unit_store
 from docgen.store import wording as wording_store
 from docgen.store.schema import Generation
 from webui import audit, jobs, pdf_preview
 from webui.access import OFFICE, Section, organisation_id
-from webui.database import session
+from webui.database import database, session
 from webui.downloads import send_bytes
 from webui.fields import CheckboxesField, choices, record_id
 from webui.i18n import core_message
@@ -74,6 +81,7 @@ class GenerateForm(FlaskForm):
     scope = RadioField(_l("Đơn vị"), choices=choices([("all", _l("Tất cả đơn vị")), ("some", _l("Chỉ các đơn vị chọn dưới đây"))]),
                        default="all", validate_choice=False)
     units = CheckboxesField(_l("Chọn đơn vị"), validate_choice=False)
+    numbered = BooleanField(_l("Cấp số từ sổ văn bản đi cho công văn, hướng dẫn của Đảng ủy (số liên tiếp, ngày hôm nay)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,6 +99,17 @@ class PreviewForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind.choices = kind_choices(single_kinds())
+
+
+class IssueForm(PreviewForm):
+    """One committee's document to number: the kinds the register numbers."""
+
+    class Meta:
+        csrf = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = kind_choices(kind for kind in single_kinds() if numbered(kind))
 
 
 def plan_choices() -> list:
@@ -112,13 +131,15 @@ def index():
     form = GenerateForm(plan=request.args.get("plan"))
     everyone = unit_store.all_units(session(), organisation_id())
     form.plan.choices, form.units.choices = plan_choices(), unit_choices(everyone)
-    if form.validate_on_submit() and (batch := chosen_batch(form, everyone)):
-        return start_generation(*batch)
+    if form.validate_on_submit() and (batch := chosen_batch(form, everyone)) and register_ready(form):
+        return start_generation(*batch, numbered=form.numbered.data)
     preview = PreviewForm(request.args, plan=form.plan.data)
-    preview.plan.choices, preview.unit.choices = form.plan.choices, form.units.choices
+    issuing = IssueForm(formdata=None, plan=form.plan.data, kind="letter-all")
+    for chooser in (preview, issuing):
+        chooser.plan.choices, chooser.unit.choices = form.plan.choices, form.units.choices
     # The plan chosen, else the one the list shows first (the most recently changed).
     record = chosen(plan_store, form.plan.data or next((choice.value for choice in form.plan.choices), None))
-    return render_template("generate/index.html", form=form, preview=preview, plan=record,
+    return render_template("generate/index.html", form=form, preview=preview, issuing=issuing, plan=record,
                            warnings=plan_warnings(record, everyone) if record else None,
                            generations=generations.recent(session(), organisation_id()))
 
@@ -161,13 +182,41 @@ def chosen_batch(form: GenerateForm, everyone: list):
     return record, units, kinds
 
 
-def start_generation(record, units, kinds):
+def register_ready(form: GenerateForm) -> bool:
+    """Numbers can be taken today when asked for: a term holds today (else said next to the option)."""
+    if form.numbered.data:
+        try:
+            terms.term_on(session(), organisation_id(), terms.today())
+        except BadInput as error:
+            form.numbered.errors.append(core_message(error))
+    return not form.numbered.errors
+
+
+def start_generation(record, units, kinds, numbered: bool = False):
     """Start the batch of ``kinds`` for the plan ``record`` and the units' records, worded by the
-    office's tables and with the texts it edited, which the generation keeps."""
+    office's tables and with the texts it edited, made from its templates in use and, when
+    ``numbered``, with the register's numbers for the committee's documents; the generation keeps all
+    of it (:mod:`docgen.store.snapshots`)."""
     wording, edits = made_with(record.id, units)
+    snapshot = snapshots.current(session(), organisation_id(), record.plan, [unit.unit for unit in units], kinds)
+    generation = begin_generation(record.id, plan_title(record), kinds, len(units), edits)
+    if numbered:
+        issued = number_batch(database(), organisation_id(), record.plan, snapshot.units, kinds, generation.id,
+                              current_user.id, request.remote_addr or "")
+        snapshot = replace(snapshot, issued=issued)
+    snapshots.keep(generation, snapshot)
+    session().commit()
+    jobs.start(generation.id, record.plan, snapshot.units, kinds, generations.zip_key(generation), wording, edits,
+               snapshots.template_data(session(), organisation_id(), snapshot), snapshot.issued)
+    return redirect(url_for(".generation", generation_id=generation.id))
+
+
+def begin_generation(plan_id: int | None, summary: str, kinds, unit_count: int, edits: dict[str, str]) -> Generation:
+    """A new generation, logged, with the edited texts it uses, stored (committed: numbers taken for it
+    name it)."""
     db = session()
-    generation = Generation(organisation_id=organisation_id(), plan_id=record.id, plan_summary=plan_title(record),
-                            kinds=",".join(kinds), unit_count=len(units), total=len(units) * len(kinds))
+    generation = Generation(organisation_id=organisation_id(), plan_id=plan_id, plan_summary=summary,
+                            kinds=",".join(kinds), unit_count=unit_count, total=unit_count * len(kinds))
     db.add(generation)
     db.flush()
     generation.path = f"{generation.id}.zip"
@@ -175,8 +224,22 @@ def start_generation(record, units, kinds):
                                                           f"{generation.unit_count}")
     wording_store.keep_used(db, generation.id, edits)
     db.commit()
-    jobs.start(generation.id, record.plan, [unit.unit for unit in units], kinds, generations.zip_key(generation),
-               wording, edits)
+    return generation
+
+
+@blueprint.post("/lan/<int:generation_id>/tao-lai")
+def again(generation_id: int):
+    """The batch made again from what it was made from (plan, units, wording, edited texts, template
+    versions, numbers): the same documents, in a new generation."""
+    record = generations.get(session(), organisation_id(), generation_id) or abort(404)
+    snapshot = snapshots.made_from(record) or abort(404)
+    edits = wording_store.used(session(), record.id)
+    generation = begin_generation(record.plan_id, record.plan_summary, record.kind_list, len(snapshot.units), edits)
+    snapshots.keep(generation, snapshot)
+    session().commit()
+    jobs.start(generation.id, snapshot.plan, snapshot.units, record.kind_list, generations.zip_key(generation),
+               snapshots.wording_table(snapshot), edits, snapshots.template_data(session(), organisation_id(), snapshot),
+               snapshot.issued)
     return redirect(url_for(".generation", generation_id=generation.id))
 
 
@@ -239,16 +302,47 @@ def send_document(record, unit, kind: str):
     return send_bytes(data, name, DOCX)
 
 
-def make_document(record, unit, kind: str) -> tuple[str, bytes]:
+def make_document(record, unit, kind: str, issued: Issued | None = None) -> tuple[str, bytes]:
     """(file name, .docx) of one document of the plan's ``record`` (for the unit's record, or None), as
-    the office's batch makes it."""
+    the office's batch makes it (its wording, its templates in use), numbered when ``issued``."""
     plan = record.plan
     if unit is not None:
         name = document_name(unit.unit, kind)
     else:
         name = safe_name(f"{plan.type.noun} {plan.number or ''} {plan.summary}") + ".docx"
     wording, edits = made_with(record.id, [unit] if unit else [])
-    return name, DocumentRenderer(plan, wording=wording, edits=edits)(unit.unit if unit else None, kind)
+    templates = versions.template_files(session(), organisation_id(),
+                                        versions.live_numbers(session(), organisation_id(), [kind]),
+                                        Path(current_app.config["DATA_DIR"]) / "templates")
+    renderer = DocumentRenderer(plan, wording=wording, edits=edits, templates=templates,
+                                issued={(unit.code if unit else "", kind): issued} if issued else None)
+    return name, renderer(unit.unit if unit else None, kind)
+
+
+@blueprint.post("/cap-so")
+def issue():
+    """One committee's document (a letter to all units, the guidance) given the register's next number
+    and today's date, kept in the book with its file, and downloaded."""
+    form = IssueForm(request.form)
+    form.plan.choices, form.unit.choices = plan_choices(), unit_choices(unit_store.all_units(session(), organisation_id()))
+    document = chosen_document(form)
+    if document is None or not numbered(document[2]):
+        abort(400)
+    record, unit, kind = document
+    try:
+        [entry] = take(database(), organisation_id(), [issue_of(kind, record.plan, unit.unit if unit else None,
+                                                                 terms.today())],
+                       user_id=current_user.id, address=request.remote_addr or "")
+    except BadInput as error:
+        flash(core_message(error), "error")
+        return redirect(url_for(".index", plan=record.id))
+    name = safe_name(f"{number_text(entry)} {_(KINDS[kind].file_name)}") + ".docx"
+    data = make_document(record, unit, kind, Issued(entry.number, entry.issued_on))[1]
+    line = book.get(session(), organisation_id(), entry.id)
+    line.file_name, line.file_data = name, data
+    audit.record("download", "document", None, name)
+    session().commit()
+    return send_bytes(data, name, DOCX)
 
 
 @blueprint.get("/xem-truoc/trang-<int:page>.png")
@@ -269,7 +363,9 @@ def preview_page(page: int):
 def generation(generation_id: int):
     record = generations.get(session(), organisation_id(), generation_id) or abort(404)
     return render_template("generate/run.html", generation=record, units=by_unit(zip_files(record)),
-                           edited=wording_store.used(session(), record.id))
+                           edited=wording_store.used(session(), record.id), made_from=snapshots.made_from(record),
+                           numbers=[number_text(entry) for entry in book.of_generation(session(), organisation_id(),
+                                                                                       record.id)])
 
 
 @blueprint.get("/lan/<int:generation_id>/trang-thai")
