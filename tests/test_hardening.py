@@ -71,10 +71,11 @@ def xlsx_parts() -> dict[str, bytes]:
 
 @pytest.mark.parametrize("reader", READERS)
 def test_a_member_inflating_past_what_its_headers_declare_is_refused_unread(reader, tmp_path):
-    """2.1 GB of zeros in 2 MB, declared as 1,000 bytes with their checksum."""
+    """2.1 GB of zeros in 2 MB, declared as 1,000 bytes with their checksum. Before: each reader
+    inflated all of it (a peak of 2.1 GB, 7 to 9 s); now 25 to 42 MB, refused in about a second."""
     parts = xlsx_parts() if reader == "units list" else docx_parts(body_xml(["Kế hoạch"]))
-    name = "xl/sharedStrings.xml" if reader == "units list" else "word/styles.xml"
-    bomb = lying_zip(parts, name, inflated_mb=2100)
+    name = "xl/styles.xml" if reader == "units list" else "word/document.xml"  # a part each reader reads
+    bomb = lying_zip({path: data for path, data in parts.items() if path != name}, name, inflated_mb=2100)
     assert len(bomb) < 2.2 * MB
     error, run = refused_by(reader, bomb, tmp_path)
     assert f"tệp bất thường (bom nén, zip bomb): phần {name} chứa nhiều hơn kích thước khai báo" in error

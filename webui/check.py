@@ -33,7 +33,7 @@ def index():
         groups = {severity: [f for f in result.findings if f.severity == severity] for severity in SEVERITY_NAMES}
     return render_template("check/index.html", form=form, result=result, groups=groups,
                            file_name=normalize(form.file.data.filename or "") if result else "",
-                           severity_names=SEVERITY_NAMES)
+                           severity_names=SEVERITY_NAMES), 400 if form.file.errors else 200
 
 
 def check(form: CheckForm):

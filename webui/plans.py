@@ -135,7 +135,7 @@ def import_file():
         result = read_plan(upload.filename or "", upload.read(), current_organisation())
     except PlanImportError as error:
         form.file.errors.append(core_message(error))
-        return render_template("plans/import.html", form=form)
+        return render_template("plans/import.html", form=form), 400
     suggestions = glued_words(result.suggestions, result.plan)
     review = ReviewImportForm(plan=result.plan.model_dump_json(), suggestions=json.dumps(suggestions, ensure_ascii=False))
     notes = [item for item in result.suggestions if item.kind != "glued-word"]
