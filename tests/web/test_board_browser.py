@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import random
-import zipfile
 
 from docx import Document
 
@@ -17,6 +16,7 @@ from docgen.store import units as unit_store
 
 from ..reports.filling import SEED, fill, to_bytes
 from .conftest import demo_logins
+from .test_board import zipped
 from .test_browser import demo_app, demo_server, page, sign_in  # noqa: F401 (fixtures)
 
 UNITS = 84
@@ -49,13 +49,9 @@ def returned(plan, units: list[Unit]) -> tuple[bytes, dict[str, bytes]]:
         if unit.code == "CB01":
             fill(document, people="nhiều")
         forms[unit.code] = to_bytes(document)
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
-        for code, data in forms.items():
-            zipped.writestr(f"Báo cáo đơn vị/{code}.docx", data)
     later = Document(io.BytesIO(forms["DB01"]))
     fill(later, pages="25")
-    return archive.getvalue(), {"DB01": to_bytes(later)}
+    return zipped({f"Báo cáo đơn vị/{code}.docx": data for code, data in forms.items()}), {"DB01": to_bytes(later)}
 
 
 def test_the_office_collects_84_units_reports_on_its_board(demo_server, demo_app, page, tmp_path, artifacts):
