@@ -7,18 +7,21 @@ start and its half-written ZIP removed; on a queue, such a batch is another work
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 
 from flask import Flask, current_app
 
+from docgen import settings
 from docgen.derive import Issued
-from docgen.jobs import InProcess, Job, Runner, runner
+from docgen.jobs import InProcess, Job, Runner, remove_old_zips, runner
 from docgen.model import Plan, Unit
 from docgen.store import generations
 from docgen.wording import Table
 from webui.i18n import N_
 
 INTERRUPTED = N_("Máy chủ đã dừng khi đang tạo văn bản: hãy tạo lại.")
+RETENTION_INTERVAL = 24 * 60 * 60  # seconds between two looks for ZIPs past their days
 
 
 def init_app(app: Flask) -> None:
@@ -28,6 +31,21 @@ def init_app(app: Flask) -> None:
         app.extensions["docgen.storage"].forget_unfinished(generations.FOLDER)
         with app.extensions["docgen.database"].session() as session:
             generations.fail_interrupted(session, INTERRUPTED)
+    app.config.setdefault("RETENTION_DAYS", settings.current().retention_days)
+    app.config.setdefault("RETENTION_INTERVAL", RETENTION_INTERVAL)
+    app.extensions["docgen.retention"] = 0.0  # when ZIPs are next looked over (monotonic): now, at start
+    app.before_request(remove_old_zips_daily)
+    remove_old_zips_daily(app)
+
+
+def remove_old_zips_daily(app: Flask | None = None) -> None:
+    """Past ``RETENTION_DAYS``, a batch's ZIP is deleted: at start, then once a day (by the first
+    request after a day has passed)."""
+    app = app or current_app
+    if time.monotonic() < app.extensions["docgen.retention"]:
+        return
+    app.extensions["docgen.retention"] = time.monotonic() + app.config["RETENTION_INTERVAL"]
+    remove_old_zips(app.extensions["docgen.database"], app.extensions["docgen.storage"], app.config["RETENTION_DAYS"])
 
 
 def jobs() -> Runner:

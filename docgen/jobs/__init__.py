@@ -13,6 +13,7 @@ document with one that does not.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import logging
@@ -34,6 +35,7 @@ from docgen.i18n import N_
 from docgen.model import Plan, Unit
 from docgen.storage import Storage
 from docgen.store import Database, generations
+from docgen.store.schema import now
 from docgen.wording import Table
 
 FAILED = N_("Không tạo được văn bản. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.")
@@ -161,6 +163,21 @@ def run(job: Job, database: Database, storage: Storage, method: str | None = Non
         error = FAILED
     with database.session() as session:
         generations.finish(session, job.generation_id, error=error)
+
+
+def remove_old_zips(database: Database, storage: Storage, days: int) -> int:
+    """Delete the ZIPs of the batches that finished more than ``days`` days ago (0: keep every ZIP);
+    the batches stay listed. Returns how many ZIPs were deleted."""
+    if not days:
+        return 0
+    kept = set(storage.keys(generations.FOLDER))
+    with database.session() as session:
+        finished = generations.finished_before(session, now() - dt.timedelta(days))
+        old = {generations.zip_key(record) for record in finished}
+    for key in old & kept:
+        storage.delete(key)
+    log.info("%s ZIPs older than %s days deleted", len(old & kept), days)
+    return len(old & kept)
 
 
 def unreadable_parts(batch: Path) -> Iterator[str]:
