@@ -12,7 +12,7 @@ from docgen.files import load_organisation
 from docgen.store import organisations, plans
 
 from .conftest import add_account, demo_logins, login, make_app, signed_in
-from .test_browser import page, serve, sign_in  # noqa: F401 (fixtures)
+from .test_browser import first_page_shown, page, serve, sign_in  # noqa: F401 (fixtures)
 
 PLAN = "/tao-van-ban/xem-truoc?plan=1&kind=plan"
 PAGE = "/tao-van-ban/xem-truoc/trang-{page}.png?plan={plan}&kind=plan"
@@ -86,12 +86,10 @@ def test_the_preview_in_a_browser_next_to_the_pdf_page(tmp_path, page, artifacts
     for base in serve(app):
         page.goto(base + "/dang-nhap")
         sign_in(page, "thu-ky", password)
-        page.goto(base + PLAN)
-        first = page.locator(".pages img").first
-        first.scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('.pages img').naturalWidth > 0")
+        page.goto(base + PLAN, timeout=120_000)  # LibreOffice starts
+        first_page_shown(page)
         page.screenshot(path=artifacts / "preview-page.png", full_page=True)
-        shown = first.screenshot()
+        shown = page.locator(".pages img").first.screenshot()
         docx = page.request.get(base + "/tao-van-ban/van-ban.docx?plan=1&kind=plan").body()
         pdf = app.extensions["docgen.pdf"].get().convert(docx)
         (tmp_path / "plan.pdf").write_bytes(pdf)
