@@ -213,7 +213,8 @@ def write_batch(plan: Plan, units: Sequence[Unit], kinds: Sequence[str], target:
                 jobs: int | None = None, engine: str = "compiled", render: Renderer | None = None,
                 progress: Callable[[int, int], None] | None = None, start_method: str | None = None,
                 wording: Table | None = None, edits: Mapping[str, str] | None = None,
-                templates: Mapping[str, Path] | None = None, issued: Mapping[tuple[str, str], Issued] | None = None) -> int:
+                templates: Mapping[str, Path] | None = None,
+                issued: Mapping[tuple[str, str], Issued] | None = None) -> int:
     """Write the ZIP for every unit × kind to ``target``; returns the number of documents. Documents
     are worded by the office's ``wording`` table, with the units' texts it edited (``edits``, by unit
     code) where the kind takes them, made from the office's own ``templates`` and numbered as the

@@ -923,7 +923,8 @@ def template_show(kind: str, version: int | None, output: Path | None, organisat
         click.echo(f"{line.path}\t{say(KIND_NAMES[line.shape.kind])}\t{line.example}".rstrip())
     for record in kept:
         mark = "*" if record.version == used else " "
-        click.echo(f"{mark} {record.version}\t{record.uploaded_at:%d/%m/%Y %H:%M}\t{record.file_name}\t{record.note}".rstrip())
+        line = f"{mark} {record.version}\t{record.uploaded_at:%d/%m/%Y %H:%M}\t{record.file_name}\t{record.note}"
+        click.echo(line.rstrip())
     click.echo(f"{'*' if used == 0 else ' '} 0\t{say(N_('mẫu của docgen'))}")
     if output:
         write_atomically(output, data)

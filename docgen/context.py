@@ -68,10 +68,11 @@ def _styled(text: str, style: HouseStyle) -> str:
     return apply_tone_style(text, style.tone, style.verbatim)
 
 
-def number_line(number: int | None, doc_type: DocType, symbol: str) -> str:
-    """``Số 15-KH/ĐUK``; at least two digits; a blank for the registry to fill."""
+def number_line(number: int | None, doc_type: DocType | str, symbol: str) -> str:
+    """``Số 15-KH/ĐUK``; at least two digits; a blank for the registry to fill. ``doc_type`` is docgen's
+    own or any Party type's abbreviation (the register's, :mod:`docgen.register.types`)."""
     shown = f"{number:02d}" if number is not None else BLANK_NUMBER
-    return f"Số {shown}-{doc_type.value}/{symbol}"
+    return f"Số {shown}-{getattr(doc_type, 'value', doc_type)}/{symbol}"
 
 
 def unbroken(text: str) -> str:

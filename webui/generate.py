@@ -81,7 +81,8 @@ class GenerateForm(FlaskForm):
     scope = RadioField(_l("Đơn vị"), choices=choices([("all", _l("Tất cả đơn vị")), ("some", _l("Chỉ các đơn vị chọn dưới đây"))]),
                        default="all", validate_choice=False)
     units = CheckboxesField(_l("Chọn đơn vị"), validate_choice=False)
-    numbered = BooleanField(_l("Cấp số từ sổ văn bản đi cho công văn, hướng dẫn của Đảng ủy (số liên tiếp, ngày hôm nay)"))
+    numbered = BooleanField(_l("Cấp số từ sổ văn bản đi cho công văn, hướng dẫn của Đảng ủy "
+                               "(số liên tiếp, ngày hôm nay)"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,12 +5,7 @@ version (or docgen's own). A reference page lists what each kind's template may 
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import tempfile
-from pathlib import Path
-
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -26,19 +21,20 @@ from docgen.office_templates.reference import filters, reference, tests
 from docgen.office_templates.shapes import KIND_NAMES
 from docgen.office_templates.validate import MAX_TEMPLATE_BYTES, render_demo
 from docgen.office_templates.versions import MAX_NOTE, OWN
+from docgen.pdf import OfficeMissing
 from docgen.store import plans as plan_store
 from docgen.store import units as unit_store
 from docgen.uploads import size_text
-from webui import audit
+from webui import audit, pdf_preview
 from webui.access import OFFICE, Section, organisation_id
 from webui.database import session
 from webui.downloads import send_bytes
 from webui.i18n import core_message
+from webui.storage import storage
 
 blueprint = Section("office_templates", __name__, url_prefix="/mau-van-ban", admits=OFFICE)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PREVIEW_DPI = 60
 
 
 class UploadForm(FlaskForm):
@@ -93,49 +89,29 @@ def _shown_version(asked: str | None, kept: list, used: int) -> int:
 
 
 def preview_pages(kind: str, version: int) -> int | None:
-    """How many pages the preview of ``version`` has, made (and kept in the data folder) on first
-    view; None when LibreOffice is not installed here."""
-    document = _demo_document(kind, version)
-    folder = _preview_folder(document)
-    if not folder.is_dir():
-        from docgen.pdf import OfficeMissing, PdfPool
-        from docgen.pdf.pages import page_images
-
-        try:
-            with PdfPool(1) as pool:
-                pdf = pool.convert(document)
-        except OfficeMissing:
-            return None
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        making = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".making-"))
-        for number, image in enumerate(page_images(pdf, PREVIEW_DPI), start=1):
-            (making / f"{number}.png").write_bytes(image)
-        try:
-            making.rename(folder)
-        except OSError:  # another request made them meanwhile
-            shutil.rmtree(making)
-    return len(list(folder.glob("*.png")))
+    """How many pages the preview of ``version`` made from the demo data prints on (drawn once, as every
+    preview: :mod:`webui.pdf_preview`); None when LibreOffice is not installed here."""
+    try:
+        return pdf_preview.page_count(demo_document(kind, version))
+    except OfficeMissing:
+        return None
 
 
-def _demo_document(kind: str, version: int) -> bytes:
+def demo_document(kind: str, version: int) -> bytes:
     return render_demo(kind, versions.template_data(session(), organisation_id(), kind, version)[1])
-
-
-def _preview_folder(document: bytes) -> Path:
-    """Where a preview's pages are kept: named by the demo document itself, so that a change of the
-    template, the demo data or docgen makes new ones."""
-    return Path(current_app.config["DATA_DIR"]) / "previews" / hashlib.sha256(document).hexdigest()[:32]
 
 
 @blueprint.get("/<kind>/<int:version>/trang-<int:page>.png")
 def preview_page(kind: str, version: int, page: int):
     kind_or_404(kind)
     try:
-        preview_pages(kind, version)
+        document = demo_document(kind, version)
+        pages = pdf_preview.page_count(document)
     except BadInput:
         abort(404)
-    path = _preview_folder(_demo_document(kind, version)) / f"{page}.png"
-    return send_file(path, mimetype="image/png") if path.is_file() else abort(404)
+    if not 1 <= page <= pages:
+        abort(404)
+    return send_file(storage().open(pdf_preview.page_key(document, page)), mimetype="image/png")
 
 
 @blueprint.get("/<kind>/mau.docx")

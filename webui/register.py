@@ -92,8 +92,8 @@ def index():
             errors.append(core_message(error))
         else:
             numbers = ", ".join(number_text(entry) for entry in taken)
-            flash(_("Đã giữ số %(numbers)s.", numbers=numbers) if reserve else _("Đã cấp số %(numbers)s.", numbers=numbers),
-                  "success")
+            flash(_("Đã giữ số %(numbers)s.", numbers=numbers) if reserve
+                  else _("Đã cấp số %(numbers)s.", numbers=numbers), "success")
             return redirect(url_for(".index", **{"nhiem-ky": taken[0].term_id}))
     term, all_terms = chosen_term()
     doc_type = request.args.get("loai", "")

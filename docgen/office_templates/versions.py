@@ -40,7 +40,8 @@ def get(session: Session, organisation_id: int, kind: str, version: int) -> Temp
 
 def live(session: Session, organisation_id: int) -> dict[str, TemplateVersion]:
     """The version each kind is made from, for the kinds not made from docgen's own."""
-    query = (select(LiveTemplate.kind, TemplateVersion).join(TemplateVersion, LiveTemplate.version_id == TemplateVersion.id)
+    query = (select(LiveTemplate.kind, TemplateVersion)
+             .join(TemplateVersion, LiveTemplate.version_id == TemplateVersion.id)
              .where(LiveTemplate.organisation_id == organisation_id))
     return {kind: record for kind, record in session.execute(query)}
 

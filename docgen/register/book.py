@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from docgen.context import number_line
 from docgen.errors import BadInput
 from docgen.format import load_profile
 from docgen.i18n import N_
@@ -72,7 +73,8 @@ class Issue:
                        recipients=recipients, signer=_text(self.signer, N_("người ký"), MAX_LINE),
                        keeper=_text(self.keeper, N_("nơi lưu"), MAX_LINE),
                        joint_with=_text(self.joint_with, N_("liên tịch với"), MAX_LINE),
-                       note=_text(self.note, N_("ghi chú"), MAX_TEXT), file_name=_text(self.file_name, N_("tệp"), MAX_LINE))
+                       note=_text(self.note, N_("ghi chú"), MAX_TEXT),
+                       file_name=_text(self.file_name, N_("tệp"), MAX_LINE))
 
 
 def _text(value: str, field: str, limit: int) -> str:
@@ -85,7 +87,7 @@ def _text(value: str, field: str, limit: int) -> str:
 
 def number_text(entry: RegisterEntry) -> str:
     """``16-KH/ĐUK``: the number and symbol as the document prints it after ``Số``."""
-    return f"{entry.number:02d}-{entry.doc_type}/{entry.issuer}"
+    return number_line(entry.number, entry.doc_type, entry.issuer).removeprefix("Số ")
 
 
 def take(database: Database, organisation_id: int, issues: Sequence[Issue], *, user_id: int | None = None,

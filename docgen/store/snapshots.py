@@ -38,7 +38,8 @@ def keep(generation: Generation, snapshot: Snapshot) -> None:
         "plan": snapshot.plan.model_dump(mode="json"),
         "units": [unit.model_dump(mode="json") for unit in snapshot.units],
         "wording": list(snapshot.wording) if snapshot.wording else None,
-        "issued": [[code, kind, issued.number, issued.date.isoformat()] for (code, kind), issued in snapshot.issued.items()],
+        "issued": [[code, kind, issued.number, issued.date.isoformat()]
+                   for (code, kind), issued in snapshot.issued.items()],
     }, ensure_ascii=False)
 
 
@@ -53,7 +54,8 @@ def made_from(generation: Generation) -> Snapshot | None:
                      for code, kind, number, day in data["issued"]})
 
 
-def current(session: Session, organisation_id: int, plan: Plan, units: Sequence[Unit], kinds: Sequence[str]) -> Snapshot:
+def current(session: Session, organisation_id: int, plan: Plan, units: Sequence[Unit],
+            kinds: Sequence[str]) -> Snapshot:
     """What a batch of ``kinds`` made now is made from: the templates in use, the wording tables in use."""
     tables = wording.tables(session, organisation_id)
     return Snapshot(plan, tuple(units), versions.live_numbers(session, organisation_id, kinds),
