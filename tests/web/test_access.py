@@ -85,6 +85,8 @@ ROUTES = {
     "generate.generation": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.status": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.cancel": Route(OFFICE_ROLES, {"POST": 302}, ids=True),
+    "generate.again": Route(OFFICE_ROLES, {"POST": 404}, ids=True),  # a batch from before snapshots were kept
+    "generate.issue": Route(OFFICE_ROLES, {"POST": 400}),  # no document chosen
     "generate.download": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "generate.zip_member": Route(OFFICE_ROLES, {"GET": 200}, ids=True),
     "reports.index": Route(OFFICE_ROLES, {"GET": 200}),
