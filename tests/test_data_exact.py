@@ -52,7 +52,7 @@ def test_names_are_printed_as_spelt_in_every_kind(seed_plan, kind):
     unit = Unit(code="T1", name="Công ty Thủy lợi Bắc Hưng Hải", kind="dang-bo", secretary="Nguyễn Thị Thủy",
                 place="Thủy Nguyên")
     shown = render(kind, plan, unit)
-    people = {"plan": "Lê Thị Hòa", "letter": "Lê Thị Hòa", "guidance": "Lê Thị Hòa",
+    people = {"plan": "Lê Thị Hòa", "letter": "Lê Thị Hòa", "letter-all": "Lê Thị Hòa", "guidance": "Lê Thị Hòa",
               "unit-plan": "Nguyễn Thị Thủy", "report": "Nguyễn Thị Thủy"}
     assert people[kind] in shown.splitlines()
     if kind in ("unit-plan", "report"):
