@@ -25,15 +25,16 @@ class CheckForm(FlaskForm):
 @blueprint.route("/", methods=["GET", "POST"])
 def index():
     form = CheckForm()
-    result = None
+    result = refused = None
     if form.validate_on_submit():
         result = check(form)
+        refused = result is None
     groups = {}
     if result is not None:
         groups = {severity: [f for f in result.findings if f.severity == severity] for severity in SEVERITY_NAMES}
     return render_template("check/index.html", form=form, result=result, groups=groups,
                            file_name=normalize(form.file.data.filename or "") if result else "",
-                           severity_names=SEVERITY_NAMES), 400 if form.file.errors else 200
+                           severity_names=SEVERITY_NAMES), 400 if refused else 200
 
 
 def check(form: CheckForm):

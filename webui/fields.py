@@ -12,7 +12,7 @@ from docgen.model import expected
 from webui.i18n import core_message
 
 
-MAX_RECORD_ID = 2**63 - 1  # the largest id a database holds (SQLite's INTEGER, PostgreSQL's BIGINT)
+MAX_RECORD_ID = 2**31 - 1  # the largest id the databases hold (the id columns are PostgreSQL INTEGER)
 
 
 def record_id(value: str | None) -> int | None:
