@@ -147,12 +147,6 @@ def peak_rss(code: str, timeout: float = 300, **values) -> tuple[dict, Run]:
     return json.loads(run.stdout.strip().splitlines()[-1]), run
 
 
-def written(tmp_path: Path, name: str, data: bytes) -> str:
-    path = tmp_path / name
-    path.write_bytes(data)
-    return str(path)
-
-
 def descendants(pid: int) -> set[int]:
     """The processes ``pid`` started, and theirs, as /proc tells them now."""
     children: dict[int, list[int]] = {}
