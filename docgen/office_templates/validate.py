@@ -18,10 +18,10 @@ from __future__ import annotations
 import io
 import re
 import tempfile
-from itertools import accumulate
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
@@ -31,7 +31,13 @@ from docgen.check import check_document
 from docgen.check.properties import NS, VISIBLE_RUNS, run_text
 from docgen.derive import document_context
 from docgen.engine import RenderError
-from docgen.engine.compiled import OUTSIDE_BODY, CompiledTemplate, literal_braces, tagged_outside_body
+from docgen.engine.compiled import (
+    DOCUMENT_PART,
+    OUTSIDE_BODY,
+    CompiledTemplate,
+    literal_braces,
+    tagged_outside_body,
+)
 from docgen.engine.sandbox import BoundedEnvironment, refusals
 from docgen.errors import BadInput
 from docgen.files import EXAMPLES, load_plan
@@ -45,12 +51,10 @@ from docgen.uploads import UnsafeFile, open_zip, size_text
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED = 60 * 1024 * 1024
-DOCUMENT_PART = "word/document.xml"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 # Field codes that pull in another file or address when Word or LibreOffice updates them.
-_READING_FIELD = re.compile(r"^\s*(INCLUDETEXT|INCLUDEPICTURE|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE|HYPERLINK\s+\\l"
-                            r"|AUTOTEXTLIST)\b", re.IGNORECASE)
+_READING_FIELD = re.compile(r"^\s*(INCLUDETEXT|INCLUDEPICTURE|INCLUDE|LINK|DDE|DDEAUTO|IMPORT|DATABASE)\b", re.IGNORECASE)
 _PARAGRAPH_START = re.compile(r"(?=<w:p[ >])")
 _VISIBLE_RUNS = etree.XPath(VISIBLE_RUNS, namespaces=NS)
 _TAG_TEXT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -91,12 +95,11 @@ class Validation:
 
 def validate(kind: str, data: bytes) -> Validation:
     """Everything wrong with ``data`` as a template of ``kind``, and the preview when nothing is."""
-    result = Validation()
     try:
         parts = _parts(data)
     except BadInput as error:
         return Validation([Finding(error.message)])
-    result.findings += _external(parts)
+    result = Validation(_external(parts))
     result.findings += [Finding(Message(OUTSIDE_BODY, parts=name)) for name in tagged_outside_body(parts)]
     body = _Body(data)
     result.findings += body.problems(kind)
@@ -141,7 +144,7 @@ def _external(parts: dict[str, bytes]) -> list[Finding]:
                                                  target=relationship.get("Target", "")[:200])))
         elif name.startswith("word/") and name.endswith(".xml"):
             root = etree.fromstring(content)
-            codes = [text for text in root.xpath("//w:instrText/text() | //w:fldSimple/@w:instr", namespaces=NS)]
+            codes = root.xpath("//w:instrText/text() | //w:fldSimple/@w:instr", namespaces=NS)
             found += [Finding(Message(READING_FIELD, code=code.strip()[:200])) for code in codes
                       if _READING_FIELD.match(code)]
     return found

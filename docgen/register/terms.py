@@ -5,7 +5,7 @@ a congress falls at the end of one term, so it may overlap a term."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,7 +22,12 @@ MAX_NAME = 100
 
 def today() -> dt.date:
     """The office's date (``DOCGEN_TIMEZONE``), whatever the server's clock zone."""
-    return dt.datetime.now(ZoneInfo(settings.current().timezone)).date()
+    zone = settings.current().timezone
+    try:
+        return dt.datetime.now(ZoneInfo(zone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInput(N_("DOCGEN_TIMEZONE: không có múi giờ “%(zone)s”; cần tên như Asia/Ho_Chi_Minh"),
+                       zone=zone[:60]) from None
 
 
 def span(term: Term) -> str:

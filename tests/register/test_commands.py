@@ -111,3 +111,10 @@ def test_templates_are_added_used_listed_shown_and_reverted(tmp_path):
     assert f"{broken}: [{{{{ salutaton }}}}] “salutaton” không có trong dữ liệu" in refused.stderr
     assert refused.stderr.endswith("mẫu không dùng được (1 lỗi); chưa lưu\n")
     assert "letter\t0\t1\n" in docgen(tmp_path, "template", "list").stdout
+
+
+def test_a_time_zone_that_does_not_exist_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOCGEN_TIMEZONE", "Mars/Base")
+    result = docgen(tmp_path, "register", "take", "KH")
+    assert (result.returncode, result.stderr) == (
+        2, "docgen: DOCGEN_TIMEZONE: không có múi giờ “Mars/Base”; cần tên như Asia/Ho_Chi_Minh\n")
