@@ -117,8 +117,8 @@ def test_the_folder_forgets_what_a_killed_server_was_writing(tmp_path):
 
 def test_the_storage_url_chooses_the_place(tmp_path, s3_endpoint):
     assert open_storage("", tmp_path).root == tmp_path.resolve()
-    assert open_storage(str(tmp_path / "shared"), tmp_path).root == tmp_path / "shared"
-    assert open_storage((tmp_path / "shared").as_uri(), tmp_path).root == tmp_path / "shared"
+    assert open_storage(str(tmp_path / "common"), tmp_path).root == tmp_path / "common"
+    assert open_storage((tmp_path / "common").as_uri(), tmp_path).root == tmp_path / "common"
     s3 = open_storage(f"s3://docgen-files/site/a?endpoint={s3_endpoint}&region=eu-west-1", tmp_path)
     assert isinstance(s3, S3Storage) and (s3.bucket, s3.prefix) == ("docgen-files", "site/a")
     assert s3.name("generations/1.zip") == "site/a/generations/1.zip"
